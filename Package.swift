@@ -1,0 +1,88 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "reach",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ReachStore", targets: ["ReachStore"]),
+        .library(name: "ReachCore", targets: ["ReachCore"]),
+        .executable(name: "reach", targets: ["reach"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
+    targets: [
+        .target(
+            name: "ReachStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            // Migrations are embedded in the binary; `Migrations` links to schema/sqlite.
+            resources: [.embedInCode("Migrations")]
+        ),
+        .target(
+            name: "ReachCore",
+            dependencies: [
+                "ReachStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // Demo data and the offline provider's corpus; `Fixtures` links to fixtures/.
+            resources: [.embedInCode("Fixtures")]
+        ),
+        .target(
+            name: "ReachJobs",
+            dependencies: [
+                "ReachCore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
+            name: "ReachHTTP",
+            dependencies: [
+                "ReachCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            resources: [.embedInCode("Templates"), .embedInCode("Assets")]
+        ),
+        .target(
+            name: "ReachExport",
+            dependencies: ["ReachCore"],
+            resources: [.embedInCode("Schema")]
+        ),
+        .executableTarget(
+            name: "reach",
+            dependencies: [
+                "ReachStore", "ReachCore", "ReachJobs", "ReachHTTP", "ReachExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ReachStoreTests", dependencies: ["ReachStore"]),
+        .testTarget(name: "ReachCoreTests", dependencies: ["ReachCore"]),
+        .testTarget(name: "ReachJobsTests", dependencies: ["ReachJobs", .product(name: "Hummingbird", package: "hummingbird")]),
+        .testTarget(name: "ReachHTTPTests", dependencies: ["ReachHTTP", "ReachJobs", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "ReachExportTests", dependencies: ["ReachExport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,244 @@
+import Foundation
+import ReachStore
+
+/// Deterministic creators in each platform's shape (platform-facts.md "Creator shapes").
+///
+/// Every platform and niche has a pool of creators; a search walks its pool in an order seeded by
+/// the query, so the same search returns the same pages, and a creator found by two searches
+/// looks the same in both. E-mail addresses appear in some bios, as the real APIs return them:
+/// ``CreatorEnrichment`` extracts them.
+public struct CreatorGenerator: Sendable {
+    public static let poolSize = 100_000
+    private static let stride = 7_919  // prime, coprime with the pool size: every index is visited
+
+    public let corpus: Corpus
+
+    public init(corpus: Corpus = .shared) {
+        self.corpus = corpus
+    }
+
+    /// The page size the real APIs return: TikTok about 30, YouTube 20, Instagram 12, similar 10 to 20.
+    public static func pageSize(platform: Platform, searchType: SearchType, query: String) -> Int {
+        switch (platform, searchType) {
+        case (.tiktok, .keyword): return 30
+        case (.youtube, .keyword): return 20
+        case (.instagram, .keyword): return 12
+        case (_, .similar): return 10 + Int(SeededRandom.hash("\(platform.rawValue)|\(query)") % 11)
+        }
+    }
+
+    /// The items of one page: `count` creators starting at `cursor` in the query's order.
+    public func page(platform: Platform, searchType: SearchType, query: String, cursor: Int, count: Int) -> [JSONValue] {
+        let niche = nicheIndex(for: query)
+        let offset = Int(SeededRandom.hash("\(searchType.rawValue)|\(query.lowercased())") % UInt64(Self.poolSize))
+        return (cursor..<(cursor + count)).map { position in
+            let index = (offset + position * Self.stride) % Self.poolSize
+            let persona = persona(platform: platform, niche: niche, index: index)
+            var random = SeededRandom("\(query)|\(position)|post")
+            switch searchType {
+            case .keyword: return keywordItem(persona, platform: platform, query: query, random: &random)
+            case .similar: return similarItem(persona, platform: platform)
+            }
+        }
+    }
+
+    /// The niche a query is about: the one whose keyword or words it mentions, else one by hash.
+    func nicheIndex(for query: String) -> Int {
+        let lowered = query.lowercased()
+        if let match = corpus.niches.firstIndex(where: { niche in
+            lowered.contains(niche.keyword) || niche.words.contains(where: lowered.contains)
+        }) {
+            return match
+        }
+        return Int(SeededRandom.hash(lowered) % UInt64(corpus.niches.count))
+    }
+
+    struct Persona {
+        var name: String
+        var handle: String
+        var followers: Int
+        var verified: Bool
+        var bio: String
+        var niche: Corpus.Niche
+        var id: UInt64
+    }
+
+    func persona(platform: Platform, niche nicheIndex: Int, index: Int) -> Persona {
+        var random = SeededRandom("\(platform.rawValue)|\(nicheIndex)|\(index)")
+        let niche = corpus.niches[nicheIndex]
+        let first = random.pick(corpus.firstNames)
+        let last = random.pick(corpus.lastNames)
+        let word = random.pick(niche.words)
+        let base: String
+        switch random.next() % 4 {
+        case 0: base = first + word
+        case 1: base = random.pick(corpus.adjectives) + first
+        case 2: base = first + "." + last
+        default: base = first + "_" + word
+        }
+        let handle = Self.ascii(base).lowercased() + String(index, radix: 36)
+        // Log-uniform from 300 to 5M, skewed toward smaller accounts, as real audiences are.
+        let skew = pow(random.unit(), 1.6)
+        let followers = Int(exp(log(300.0) + skew * (log(5_000_000.0) - log(300.0))))
+        let verified =
+            followers > 1_000_000 ? random.chance(0.6) : followers > 100_000 ? random.chance(0.15) : random.chance(0.02)
+        var bio = random.pick(niche.bios).replacingOccurrences(of: "{n}", with: String(3 + random.next() % 40))
+        bio += " " + random.pick(corpus.emojis) + " " + random.pick(corpus.cities)
+        if random.chance(0.35) {
+            let email = "\(Self.ascii(first).lowercased()).\(Self.ascii(last).lowercased())\(index % 100)@"
+                + random.pick(corpus.emailDomains)
+            bio += " · " + random.pick(corpus.emailPhrases).replacingOccurrences(of: "{email}", with: email)
+        }
+        return Persona(
+            name: "\(first) \(last)", handle: handle, followers: followers, verified: verified, bio: bio,
+            niche: niche, id: random.next() % 9_000_000_000_000 + 1_000_000_000_000)
+    }
+
+    private func keywordItem(_ persona: Persona, platform: Platform, query: String, random: inout SeededRandom)
+        -> JSONValue
+    {
+        let keyword = query.split(separator: ",").first.map(String.init) ?? persona.niche.keyword
+        let title = random.pick(corpus.videoTitles)
+            .replacingOccurrences(of: "{keyword}", with: keyword)
+            .replacingOccurrences(of: "{n}", with: String(3 + random.next() % 10))
+        let views = Int64(Double(persona.followers) * (0.05 + random.unit() * 2))
+        let likes = views / Int64(8 + random.next() % 20)
+        let tags = ["#" + persona.niche.keyword, random.pick(corpus.hashtags), random.pick(corpus.hashtags)]
+        let postId = String(random.next() % 9_000_000_000_000_000_000 + 1_000_000_000_000_000_000)
+        var creator: [String: JSONValue] = [
+            "name": .string(persona.name),
+            "uniqueId": .string(persona.handle),
+            "followers": .int(Int64(persona.followers)),
+            "avatarUrl": .string(Self.avatarURL(platform: platform, handle: persona.handle)),
+            "bio": .string(persona.bio),
+            "emails": [],
+            "verified": .bool(persona.verified),
+        ]
+        var item: [String: JSONValue] = [
+            "hashtags": .array(tags.map(JSONValue.string)),
+            "platform": .string(platform.rawValue),
+        ]
+        let url: String
+        switch platform {
+        case .tiktok:
+            url = "https://www.tiktok.com/@\(persona.handle)/video/\(postId)"
+        case .youtube:
+            let videoId = Self.token(&random, length: 11)
+            url = "https://www.youtube.com/watch?v=\(videoId)"
+            creator["handle"] = .string("@" + persona.handle)
+            creator["channelId"] = .string("UC" + Self.token(&random, length: 22))
+            creator["socialLinks"] = [.string("https://instagram.com/\(persona.handle)")]
+        case .instagram:
+            let shortCode = Self.token(&random, length: 11)
+            url = "https://www.instagram.com/reel/\(shortCode)/"
+            item["postId"] = .string(postId)
+            item["shortCode"] = .string(shortCode)
+            item["enhancementStatus"] = "pending"
+        }
+        item["creator"] = .object(creator)
+        item["video"] = [
+            "description": .string(title + " " + tags.joined(separator: " ")),
+            "url": .string(url),
+            "statistics": [
+                "likes": .int(likes), "comments": .int(likes / 12), "views": .int(views), "shares": .int(likes / 30),
+            ],
+        ]
+        return .object(item)
+    }
+
+    private func similarItem(_ persona: Persona, platform: Platform) -> JSONValue {
+        var item: [String: JSONValue] = [
+            "id": .string(String(persona.id)),
+            "username": .string(persona.handle),
+            "full_name": .string(persona.name),
+            "is_verified": .bool(persona.verified),
+            "profile_pic_url": .string(Self.avatarURL(platform: platform, handle: persona.handle)),
+            "bio": .string(persona.bio),
+            "emails": [],
+            "platform": .string(platform.rawValue),
+        ]
+        switch platform {
+        case .tiktok:
+            item["followerCount"] = .int(Int64(persona.followers))
+            item["profileUrl"] = .string("https://www.tiktok.com/@\(persona.handle)")
+        case .instagram:
+            item["followers_count"] = .int(Int64(persona.followers))
+            item["profileUrl"] = .string("https://www.instagram.com/\(persona.handle)/")
+        case .youtube:
+            item["subscriberCount"] = .int(Int64(persona.followers))
+            item["profileUrl"] = .string("https://www.youtube.com/@\(persona.handle)")
+        }
+        return .object(item)
+    }
+
+    /// Avatars of generated creators live on a reserved domain: offline, nothing is fetched.
+    static func avatarURL(platform: Platform, handle: String) -> String {
+        "https://avatars.reach.invalid/\(platform.slug)/\(handle).jpg"
+    }
+
+    static func ascii(_ text: String) -> String {
+        String(
+            text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                .unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0 == "." || $0 == "_") }
+                .map(Character.init))
+    }
+
+    private static func token(_ random: inout SeededRandom, length: Int) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+        return String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+    }
+}
+
+/// What a scraping run adds to the provider's items before storing them.
+public enum CreatorEnrichment {
+    /// Adds the e-mail addresses found in the bio to `emails`, marks the item enhanced, and
+    /// names its platform.
+    public static func enrich(_ item: JSONValue, platform: Platform) -> JSONValue {
+        guard var fields = item.objectValue else { return item }
+        if var creator = fields["creator"]?.objectValue {
+            creator["emails"] = mergedEmails(creator["emails"], bio: creator["bio"]?.stringValue)
+            fields["creator"] = .object(creator)
+            fields["enhancementStatus"] = "completed"
+        } else {
+            fields["emails"] = mergedEmails(fields["emails"], bio: fields["bio"]?.stringValue)
+        }
+        if fields["platform"] == nil { fields["platform"] = .string(platform.rawValue) }
+        return .object(fields)
+    }
+
+    private static func mergedEmails(_ existing: JSONValue?, bio: String?) -> JSONValue {
+        var emails = existing?.arrayValue?.compactMap(\.stringValue) ?? []
+        for email in EmailExtractor.emails(in: bio ?? "") where !emails.contains(email) {
+            emails.append(email)
+        }
+        return .array(emails.map(JSONValue.string))
+    }
+}
+
+/// Finds `name@domain.tld` addresses in free text.
+public enum EmailExtractor {
+    public static func emails(in text: String) -> [String] {
+        guard text.contains("@") else { return [] }
+        var found: [String] = []
+        let local = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+        let domain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() where character == "@" {
+            var start = index
+            while start > 0, local.contains(characters[start - 1]) { start -= 1 }
+            var end = index + 1
+            while end < characters.count, domain.contains(characters[end]) { end += 1 }
+            guard start < index, end > index + 1 else { continue }
+            let localPart = String(characters[start..<index]).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            var domainPart = String(characters[(index + 1)..<end])
+            while domainPart.hasSuffix(".") || domainPart.hasSuffix("-") { domainPart.removeLast() }
+            let labels = domainPart.split(separator: ".", omittingEmptySubsequences: false)
+            guard !localPart.isEmpty, labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
+                let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter)
+            else { continue }
+            let email = "\(localPart)@\(domainPart)".lowercased()
+            if !found.contains(email) { found.append(email) }
+        }
+        return found
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import ReachStore
+
+/// An error of the platform's rules, with what the caller should do about it.
+///
+/// The HTTP layer maps each case to one status in one place; the CLI prints ``description``.
+public enum ReachError: Error, CustomStringConvertible, Sendable {
+    /// Input that cannot be used: names the field and what to fix (HTTP 400/422).
+    case invalid(field: String, reason: String)
+    /// Something that does not exist, or belongs to someone else (HTTP 404).
+    case notFound(String)
+    /// A state that forbids the action, e.g. cancelling a completed job (HTTP 409).
+    case conflict(String)
+    /// Not allowed for this user (HTTP 403).
+    case forbidden(String)
+    /// Over the plan's limits, with the platform's upgrade details (HTTP 403).
+    case planLimitExceeded(PlanLimitExceeded)
+    /// The database refused the work (disk full, read-only file): not the caller's input.
+    case unavailable(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let field, let reason): return "\(field): \(reason)"
+        case .notFound(let what): return "\(what) not found"
+        case .conflict(let message): return message
+        case .forbidden(let message): return message
+        case .planLimitExceeded(let details): return details.message
+        case .unavailable(let message): return message
+        }
+    }
+
+    /// Maps store and SQLite errors to the platform's, so that no caller sees SQLite's wording
+    /// for a problem of its input.
+    public static func from(_ error: any Error) -> any Error {
+        switch error {
+        case let error as ReachError: return error
+        case let error as StoreError:
+            switch error {
+            case .invalid(let field, let reason): return ReachError.invalid(field: field, reason: reason)
+            case .notFound(let what): return ReachError.notFound(what)
+            case .conflict(let message): return ReachError.conflict(message)
+            default: return ReachError.unavailable(error.description)
+            }
+        case let error as JSONValueError: return ReachError.invalid(field: "json", reason: error.description)
+        case let error as DatabaseError:
+            switch error.resultCode {
+            case .SQLITE_CONSTRAINT:
+                return ReachError.invalid(field: constraintColumn(error.message), reason: constraintReason(error))
+            case .SQLITE_FULL: return ReachError.unavailable("the disk is full: free space, then retry")
+            case .SQLITE_READONLY: return ReachError.unavailable("the database is read-only")
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return ReachError.unavailable("the database is busy: retry")
+            default: return error
+            }
+        default: return error
+        }
+    }
+
+    /// `CHECK constraint failed: campaigns_name_check` → `name`.
+    private static func constraintColumn(_ message: String?) -> String {
+        guard let message else { return "input" }
+        if let range = message.range(of: "constraint failed: ") {
+            var name = String(message[range.upperBound...])
+            if let dot = name.lastIndex(of: ".") { name = String(name[name.index(after: dot)...]) }
+            for table in ReachDatabase.platformTables where name.hasPrefix(table + "_") {
+                name = String(name.dropFirst(table.count + 1))
+            }
+            if name.hasSuffix("_check") { name = String(name.dropLast("_check".count)) }
+            return name
+        }
+        return "input"
+    }
+
+    private static func constraintReason(_ error: DatabaseError) -> String {
+        switch error.extendedResultCode {
+        case .SQLITE_CONSTRAINT_CHECK: return "value out of range or of the wrong form"
+        case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY: return "already exists"
+        case .SQLITE_CONSTRAINT_FOREIGNKEY: return "refers to a row that does not exist"
+        case .SQLITE_CONSTRAINT_NOTNULL: return "is required"
+        default: return error.message ?? "refused by the database"
+        }
+    }
+}
+
+/// The platform's 403 body when a plan limit is exceeded.
+public struct PlanLimitExceeded: Codable, Sendable, Hashable {
+    public var error = "Plan limit exceeded"
+    public var message: String
+    public var upgrade = true
+    public var currentUsage: Int
+    public var limit: Int
+    public var usagePercentage: Int
+    public var recommendedPlan: String?
+
+    public init(message: String, currentUsage: Int, limit: Int, recommendedPlan: String?) {
+        self.message = message
+        self.currentUsage = currentUsage
+        self.limit = limit
+        self.usagePercentage = limit > 0 ? min(100, currentUsage * 100 / limit) : 100
+        self.recommendedPlan = recommendedPlan
+    }
+}

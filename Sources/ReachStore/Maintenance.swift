@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+
+/// What `reach doctor` reports.
+public struct DoctorReport: Sendable, Codable {
+    public struct TableSize: Sendable, Codable {
+        public var name: String
+        public var rows: Int
+        public var bytes: Int
+    }
+
+    public var integrity: [String]
+    public var foreignKeyViolations: Int
+    /// Each search index, and `ok` or what is wrong with it.
+    public var searchIndexes: [String: String]
+    public var appliedMigrations: [String]
+    public var pendingMigrations: [String]
+    public var tables: [TableSize]
+
+    public var isHealthy: Bool {
+        integrity == ["ok"] && foreignKeyViolations == 0 && searchIndexes.values.allSatisfy { $0 == "ok" }
+            && pendingMigrations.isEmpty
+    }
+}
+
+extension ReachDatabase {
+    /// The platform's ten tables, in an order that respects their foreign keys.
+    public static let platformTables = [
+        "user_profiles", "subscription_plans", "system_configurations", "campaigns", "scraping_jobs",
+        "scraping_results", "search_jobs", "search_results", "events", "background_jobs",
+    ]
+
+    /// Integrity, foreign keys, search index consistency, migration status, and table sizes.
+    public func doctor() throws -> DoctorReport {
+        let (applied, pending) = try migrationStatus()
+        let integrity = try writer.read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        }
+        let foreignKeyViolations = try writer.read { db in
+            try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+        }
+        var searchIndexes: [String: String] = [:]
+        if pending.isEmpty {
+            for index in ["reach_user_search", "reach_creator_search"] {
+                searchIndexes[index] = try checkSearchIndex(index)
+            }
+            searchIndexes["reach_creator_sightings"] = try checkCreatorSightings()
+        }
+        let tables = try tableSizes()
+        return DoctorReport(
+            integrity: integrity, foreignKeyViolations: foreignKeyViolations, searchIndexes: searchIndexes,
+            appliedMigrations: applied, pendingMigrations: pending, tables: tables)
+    }
+
+    /// FTS5's own check, including agreement with the content table.
+    private func checkSearchIndex(_ name: String) throws -> String {
+        do {
+            // The check is an INSERT that changes nothing; roll it back all the same.
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction {
+                    try db.execute(sql: "INSERT INTO \(name) (\(name), rank) VALUES ('integrity-check', 1)")
+                    return .rollback
+                }
+            }
+            return "ok"
+        } catch let error as DatabaseError {
+            return "inconsistent (\(error.message ?? "\(error.resultCode)")): run `reach doctor --repair`"
+        }
+    }
+
+    /// Every creator item of every result has its sighting.
+    private func checkCreatorSightings() throws -> String {
+        try writer.read { db in
+            let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM reach_creator_items WHERE handle <> ''") ?? 0
+            let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM reach_creator_sightings") ?? 0
+            return expected == indexed
+                ? "ok" : "\(indexed) sightings for \(expected) creator items: run `reach doctor --repair`"
+        }
+    }
+
+    /// Rebuilds the search indexes from the platform's tables.
+    public func rebuildSearchIndexes() throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO reach_user_search (reach_user_search) VALUES ('rebuild');
+                DELETE FROM reach_creator_sightings;
+                DELETE FROM reach_creators;
+                INSERT INTO reach_creator_sightings (result_id, position, user_id, campaign_id, platform, handle, seen_at)
+                SELECT result_id, position, user_id, campaign_id, platform, handle, seen_at
+                FROM reach_creator_items WHERE handle <> '';
+                INSERT INTO reach_creators (user_id, platform, handle, name, bio, followers, verified, emails,
+                                            avatar_url, profile_url, result_id, position, last_seen_at)
+                SELECT user_id, platform, handle, name, bio, followers, verified, emails,
+                       avatar_url, profile_url, result_id, position, seen_at
+                FROM (SELECT *, row_number() OVER (
+                          PARTITION BY user_id, platform, handle ORDER BY seen_at DESC, position DESC) AS latest
+                      FROM reach_creator_items WHERE handle <> '')
+                WHERE latest = 1;
+                INSERT INTO reach_creator_search (reach_creator_search) VALUES ('rebuild');
+                """)
+        }
+    }
+
+    /// Rows and bytes on disk of each platform table (the seed's table-size query, via `dbstat`).
+    public func tableSizes() throws -> [DoctorReport.TableSize] {
+        try writer.read { db in
+            let bytes = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db, sql: "SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name"
+                ).map { ($0["name"] as String, $0["bytes"] as Int) })
+            return try Self.platformTables.map { table in
+                let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+                return DoctorReport.TableSize(name: table, rows: rows, bytes: bytes[table] ?? 0)
+            }
+        }
+    }
+
+    /// A consistent copy of the database at `path`, taken while others write.
+    ///
+    /// Uses SQLite's backup API inside one read transaction, so the copy is a snapshot; unlike
+    /// `VACUUM INTO` it keeps rowids, which the search indexes refer to.
+    public func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.conflict("\(path) exists: choose a new path (backup never overwrites)")
+        }
+        let destination: DatabaseQueue
+        do {
+            destination = try DatabaseQueue(path: path)
+        } catch let error as DatabaseError {
+            throw StoreError.unwritable(path: path, detail: error.message ?? "\(error.resultCode)")
+        }
+        do {
+            try writer.backup(to: destination)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+    }
+}

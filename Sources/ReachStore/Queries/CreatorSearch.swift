@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+
+/// A creator as the creator index holds it: one per user and `(platform, handle)`, with the
+/// fields of its latest sighting.
+public struct CreatorRow: Sendable, Hashable, FetchableRecord {
+    public var id: Int64
+    public var userId: String
+    public var platform: Platform
+    public var handle: String
+    public var name: String?
+    public var bio: String?
+    public var followers: Int
+    public var verified: Bool
+    public var emails: [String]
+    public var avatarUrl: String?
+    public var profileUrl: String?
+    public var lastSeenAt: Date
+    /// The result (and position in it) of the latest sighting, which supplied these fields.
+    public var resultId: UUID
+    public var position: Int
+
+    public init(row: Row) throws {
+        id = row["id"]
+        userId = row["user_id"]
+        platform = Platform(parsing: row["platform"] as String) ?? .tiktok
+        handle = row["handle"]
+        name = row["name"]
+        bio = row["bio"]
+        followers = row["followers"]
+        verified = row["verified"]
+        let emailsText: String = row["emails"]
+        emails = (try? JSONValue(parsing: emailsText))?.arrayValue?.compactMap(\.stringValue) ?? []
+        avatarUrl = row["avatar_url"]
+        profileUrl = row["profile_url"]
+        lastSeenAt = row["last_seen_at"]
+        resultId = row["result_id"]
+        position = row["position"]
+    }
+}
+
+/// How creators are ordered.
+public enum CreatorSort: String, Sendable, CaseIterable {
+    /// Most followers first.
+    case followers
+    /// Fewest followers first.
+    case followersAscending = "followers_asc"
+    /// Most recently found first.
+    case recent
+    /// By name, A to Z.
+    case name
+}
+
+/// A search over the creators a user's searches found.
+public struct CreatorQuery: Sendable, Hashable {
+    /// Whose creators; `nil` searches every user's (for admins).
+    public var userId: String?
+    /// A substring of handle, name or bio, any case; empty matches all.
+    public var text: String = ""
+    public var platform: Platform?
+    public var minFollowers: Int?
+    public var maxFollowers: Int?
+    public var verified: Bool?
+    public var hasEmail: Bool?
+    public var campaignId: UUID?
+    public var sort: CreatorSort = .followers
+    public var limit: Int = 50
+    /// Where the previous page stopped: ``CreatorPage/nextCursor``.
+    public var cursor: String?
+
+    public init(userId: String?) {
+        self.userId = userId
+    }
+}
+
+/// One page of creators, and the cursor of the next page (`nil` on the last).
+public struct CreatorPage: Sendable {
+    public var creators: [CreatorRow]
+    public var nextCursor: String?
+}
+
+public enum CreatorSearch {
+    public static func search(_ db: Database, _ query: CreatorQuery) throws -> CreatorPage {
+        var sql = """
+            SELECT c.id, c.user_id, c.platform, c.handle, c.name, c.bio, c.followers, c.verified, c.emails,
+                   c.avatar_url, c.profile_url, c.last_seen_at, c.result_id, c.position
+            FROM reach_creators c
+            """
+        var (conditions, arguments) = try filters(query)
+        if let cursor = query.cursor {
+            let (value, id) = try decodeCursor(cursor, sort: query.sort)
+            switch query.sort {
+            case .followers: conditions.append("(c.followers, c.id) < (?, ?)")
+            case .followersAscending: conditions.append("(c.followers, c.id) > (?, ?)")
+            case .recent: conditions.append("(c.last_seen_at, c.id) < (?, ?)")
+            case .name: conditions.append("(coalesce(c.name, ''), c.id) > (?, ?)")
+            }
+            arguments += [value, id]
+        }
+        if !conditions.isEmpty { sql += "\nWHERE " + conditions.joined(separator: "\n  AND ") }
+        switch query.sort {
+        case .followers: sql += "\nORDER BY c.followers DESC, c.id DESC"
+        case .followersAscending: sql += "\nORDER BY c.followers, c.id"
+        case .recent: sql += "\nORDER BY c.last_seen_at DESC, c.id DESC"
+        case .name: sql += "\nORDER BY coalesce(c.name, ''), c.id"
+        }
+        sql += "\nLIMIT ?"
+        arguments += [query.limit + 1]
+        var rows = try CreatorRow.fetchAll(db, sql: sql, arguments: arguments)
+        var nextCursor: String?
+        if rows.count > query.limit {
+            rows.removeLast()
+            nextCursor = rows.last.map { encodeCursor($0, sort: query.sort) }
+        }
+        return CreatorPage(creators: rows, nextCursor: nextCursor)
+    }
+
+    /// How many creators match, ignoring the cursor.
+    public static func count(_ db: Database, _ query: CreatorQuery) throws -> Int {
+        let (conditions, arguments) = try filters(query)
+        var sql = "SELECT count(*) FROM reach_creators c"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+    }
+
+    private static func filters(_ query: CreatorQuery) throws -> ([String], StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let userId = query.userId {
+            conditions.append("c.user_id = ?")
+            arguments += [userId]
+        }
+        if !query.text.isEmpty {
+            if TextSearch.usesIndex(query.text) {
+                conditions.append(
+                    "c.id IN (SELECT rowid FROM reach_creator_search WHERE reach_creator_search MATCH ?)")
+                arguments += [TextSearch.phrase(query.text)]
+            } else {
+                conditions.append("reach_contains_folded(c.handle, c.name, c.bio, ?)")
+                arguments += [TextSearch.fold(query.text)]
+            }
+        }
+        if let platform = query.platform {
+            conditions.append("c.platform = ?")
+            arguments += [platform.rawValue]
+        }
+        if let minFollowers = query.minFollowers {
+            conditions.append("c.followers >= ?")
+            arguments += [minFollowers]
+        }
+        if let maxFollowers = query.maxFollowers {
+            conditions.append("c.followers <= ?")
+            arguments += [maxFollowers]
+        }
+        if let verified = query.verified {
+            conditions.append("c.verified = ?")
+            arguments += [verified]
+        }
+        if let hasEmail = query.hasEmail {
+            conditions.append("c.has_email = ?")
+            arguments += [hasEmail]
+        }
+        if let campaignId = query.campaignId {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM reach_creator_sightings s
+                        WHERE s.campaign_id = ? AND s.platform = c.platform AND s.handle = c.handle
+                          AND s.user_id = c.user_id)
+                """)
+            arguments += [campaignId.lowercased]
+        }
+        return (conditions, arguments)
+    }
+
+    // A cursor is the sort value and id of the last row, base64url-encoded: opaque to clients.
+    private static func encodeCursor(_ row: CreatorRow, sort: CreatorSort) -> String {
+        let value: String
+        switch sort {
+        case .followers, .followersAscending: value = String(row.followers)
+        case .recent: value = row.lastSeenAt.databaseText
+        case .name: value = row.name ?? ""
+        }
+        let text = "\(row.id)\n\(value)"
+        return Data(text.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func decodeCursor(_ cursor: String, sort: CreatorSort) throws -> (any DatabaseValueConvertible, Int64) {
+        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
+            let newline = text.firstIndex(of: "\n"), let id = Int64(text[..<newline])
+        else { throw StoreError.invalid(field: "cursor", reason: "not a cursor from a previous page; omit it to start over") }
+        let value = String(text[text.index(after: newline)...])
+        switch sort {
+        case .followers, .followersAscending:
+            guard let followers = Int64(value) else {
+                throw StoreError.invalid(field: "cursor", reason: "does not match sort=\(sort.rawValue)")
+            }
+            return (followers, id)
+        case .recent:
+            return (value, id)
+        case .name:
+            return (value, id)
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+
+/// The seed document's query patterns, with the index each is meant to use.
+///
+/// Tests run `EXPLAIN QUERY PLAN` on ``plannedStatements`` and check the index by name; the
+/// benchmark runs the same statements beside PostgreSQL.
+public enum SeedQueries {
+    /// A user's jobs, newest first — `idx_scraping_jobs_user_created`.
+    public static let userJobs = """
+        SELECT * FROM scraping_jobs WHERE user_id = ? ORDER BY created_at DESC LIMIT ?
+        """
+    /// The results of some jobs — `idx_scraping_results_job_id`.
+    static func resultsOfJobs(count: Int) -> String {
+        "SELECT * FROM scraping_results WHERE job_id IN (\(placeholders(count))) ORDER BY created_at, id"
+    }
+    /// A campaign's jobs — `idx_scraping_jobs_campaign_id`.
+    public static let campaignJobs = """
+        SELECT * FROM scraping_jobs WHERE campaign_id = ? ORDER BY created_at DESC
+        """
+    /// Active trials ending before a date — `idx_user_profiles_trial_info` (the partial index's
+    /// predicate is repeated so that SQLite can use it).
+    public static let expiringTrials = """
+        SELECT * FROM user_profiles
+        WHERE trial_status <> 'pending' AND trial_status = 'active' AND trial_end_date <= ?
+        ORDER BY trial_end_date
+        """
+    /// A user's event history, newest first — `idx_events_aggregate_type_timestamp`.
+    public static let userEvents = """
+        SELECT * FROM events
+        WHERE aggregate_id = ? AND aggregate_type = 'user'
+        ORDER BY "timestamp" DESC
+        LIMIT ?
+        """
+    /// Hot-reloadable settings of a category — the `(category, key)` unique index.
+    public static let hotReloadableConfiguration = """
+        SELECT * FROM system_configurations
+        WHERE category = ? AND is_hot_reloadable = 'true'
+        ORDER BY "key"
+        """
+    /// Runnable background jobs in claim order — `idx_background_jobs_pending`.
+    public static let pendingJobs = """
+        SELECT * FROM background_jobs
+        WHERE status = 'pending' AND scheduled_for <= ?
+        ORDER BY priority, scheduled_for
+        LIMIT ?
+        """
+
+    /// Each statement with sample arguments and the index it must use.
+    public static var plannedStatements: [(name: String, sql: String, arguments: StatementArguments, index: String)] {
+        [
+            ("user jobs", userJobs, ["user_demo", 50], "idx_scraping_jobs_user_created"),
+            ("job results", resultsOfJobs(count: 2), [UUID().lowercased, UUID().lowercased],
+             "idx_scraping_results_job_id"),
+            ("campaign jobs", campaignJobs, [UUID().lowercased], "idx_scraping_jobs_campaign_id"),
+            ("expiring trials", expiringTrials, ["2026-01-01 00:00:00.000"], "idx_user_profiles_trial_info"),
+            ("user events", userEvents, ["user_demo", 50], "idx_events_aggregate_type_timestamp"),
+            ("hot-reloadable configuration", hotReloadableConfiguration, ["api_limits"],
+             "sqlite_autoindex_system_configurations_2"),
+            ("pending jobs", pendingJobs, ["2026-01-01 00:00:00.000", 10], "idx_background_jobs_pending"),
+            ("admin user search (common)", UserSearch.walkSQL, ["ann", 50], "idx_user_profiles_admin_search"),
+            ("admin user search (rare)", UserSearch.trigramSQL, ["\"ann\"", 50], "reach_user_search"),
+        ]
+    }
+
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: max(count, 1)).joined(separator: ",")
+    }
+}
+
+/// A job with its results and campaign.
+public struct JobDetail: Sendable, Hashable {
+    public var job: ScrapingJob
+    public var campaign: Campaign?
+    public var results: [ScrapingResult]
+}
+
+/// A campaign with its jobs and their results.
+public struct CampaignDetail: Sendable, Hashable {
+    public var campaign: Campaign
+    public var jobs: [JobDetail]
+}
+
+extension ScrapingJob {
+    /// A user's jobs with their results and campaign, newest first (seed pattern 1).
+    public static func fetchDetails(_ db: Database, userId: String, limit: Int = 50) throws -> [JobDetail] {
+        let jobs = try ScrapingJob.fetchAll(db, sql: SeedQueries.userJobs, arguments: [userId, limit])
+        return try details(db, jobs: jobs)
+    }
+
+    /// Results and campaigns for `jobs`, in two queries.
+    static func details(_ db: Database, jobs: [ScrapingJob]) throws -> [JobDetail] {
+        guard !jobs.isEmpty else { return [] }
+        let results = try ScrapingResult.fetchAll(
+            db, sql: SeedQueries.resultsOfJobs(count: jobs.count),
+            arguments: StatementArguments(jobs.map(\.id.lowercased)))
+        let resultsByJob = Dictionary(grouping: results, by: { $0.jobId })
+        let campaignIds = Set(jobs.compactMap(\.campaignId))
+        let campaigns = try Campaign.fetchAll(db, ids: campaignIds)
+        let campaignsById = Dictionary(uniqueKeysWithValues: campaigns.map { ($0.id, $0) })
+        return jobs.map { job in
+            JobDetail(
+                job: job, campaign: job.campaignId.flatMap { campaignsById[$0] },
+                results: resultsByJob[job.id] ?? [])
+        }
+    }
+
+    /// One job with its results and campaign.
+    public static func fetchDetail(_ db: Database, id: UUID) throws -> JobDetail? {
+        guard let job = try ScrapingJob.fetchOne(db, id: id) else { return nil }
+        return try details(db, jobs: [job]).first
+    }
+}
+
+extension Campaign {
+    /// A campaign with its jobs and their results (seed pattern 2).
+    public static func fetchDetail(_ db: Database, id: UUID) throws -> CampaignDetail? {
+        guard let campaign = try Campaign.fetchOne(db, id: id) else { return nil }
+        let jobs = try ScrapingJob.fetchAll(db, sql: SeedQueries.campaignJobs, arguments: [id.lowercased])
+        return CampaignDetail(campaign: campaign, jobs: try ScrapingJob.details(db, jobs: jobs))
+    }
+}
+
+extension UserProfile {
+    /// Active trials whose end is at or before `date` (seed pattern 4).
+    public static func fetchExpiringTrials(_ db: Database, endingBy date: Date) throws -> [UserProfile] {
+        try UserProfile.fetchAll(db, sql: SeedQueries.expiringTrials, arguments: [date])
+    }
+
+    public static func fetchOne(_ db: Database, userId: String) throws -> UserProfile? {
+        try UserProfile.filter(Columns.userId == userId).fetchOne(db)
+    }
+}
+
+extension Event {
+    /// A user's event history, newest first (seed pattern 5).
+    public static func fetchUserHistory(_ db: Database, userId: String, limit: Int = 100) throws -> [Event] {
+        try Event.fetchAll(db, sql: SeedQueries.userEvents, arguments: [userId, limit])
+    }
+}
+
+extension SystemConfiguration {
+    /// Hot-reloadable settings of one category (seed pattern 6).
+    public static func fetchHotReloadable(_ db: Database, category: String) throws -> [SystemConfiguration] {
+        try SystemConfiguration.fetchAll(db, sql: SeedQueries.hotReloadableConfiguration, arguments: [category])
+    }
+}
+
+extension BackgroundJob {
+    /// Pending jobs due at `now`, in claim order: priority, then scheduled time.
+    public static func fetchRunnable(_ db: Database, now: Date, limit: Int) throws -> [BackgroundJob] {
+        try BackgroundJob.fetchAll(db, sql: SeedQueries.pendingJobs, arguments: [now, limit])
+    }
+}

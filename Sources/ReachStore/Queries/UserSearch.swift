@@ -1,0 +1,82 @@
+import GRDB
+
+/// Admin user search: `ILIKE '%q%'` over full name, name, e-mail, business and company names,
+/// newest first.
+///
+/// The plan depends on how common the substring is: a rare one is answered from the trigram
+/// index, then sorted; a common one by walking `idx_user_profiles_admin_search` newest first and
+/// stopping at the limit, which beats collecting every match.
+public enum UserSearch {
+    /// Above this many trigram matches, walking the `created_at` index wins.
+    public static let commonThreshold = 2_000
+
+    public enum Plan: String, Sendable {
+        case trigramIndex, createdAtWalk
+    }
+
+    public static func search(_ db: Database, query: String, limit: Int) throws -> [UserProfile] {
+        try search(db, query: query, limit: limit, plan: plan(db, query: query))
+    }
+
+    /// The plan ``search(_:query:limit:)`` picks for `query`.
+    public static func plan(_ db: Database, query: String) throws -> Plan {
+        guard TextSearch.usesIndex(query) else { return .createdAtWalk }
+        let matches = try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM (
+                    SELECT rowid FROM reach_user_search WHERE reach_user_search MATCH ? LIMIT ?)
+                """,
+            arguments: [TextSearch.phrase(query), commonThreshold]) ?? 0
+        return matches < commonThreshold ? .trigramIndex : .createdAtWalk
+    }
+
+    public static func search(_ db: Database, query: String, limit: Int, plan: Plan) throws -> [UserProfile] {
+        if query.isEmpty {
+            return try UserProfile.fetchAll(db, sql: """
+                SELECT * FROM user_profiles ORDER BY created_at DESC, id LIMIT ?
+                """, arguments: [limit])
+        }
+        switch plan {
+        case .trigramIndex:
+            return try UserProfile.fetchAll(db, sql: trigramSQL, arguments: [TextSearch.phrase(query), limit])
+        case .createdAtWalk:
+            return try UserProfile.fetchAll(db, sql: walkSQL, arguments: [TextSearch.fold(query), limit])
+        }
+    }
+
+    static let trigramSQL = """
+        SELECT * FROM user_profiles
+        WHERE rowid IN (SELECT rowid FROM reach_user_search WHERE reach_user_search MATCH ?)
+        ORDER BY created_at DESC
+        LIMIT ?
+        """
+
+    static let walkSQL = """
+        SELECT * FROM user_profiles INDEXED BY idx_user_profiles_admin_search
+        WHERE reach_contains_folded(full_name, name, email, business_name, company_name, ?)
+        ORDER BY created_at DESC
+        LIMIT ?
+        """
+
+    /// A `LIKE '%q%'` scan of the same columns: the benchmark's reference plan.
+    public static func likeScan(_ db: Database, query: String, limit: Int) throws -> [UserProfile] {
+        let pattern = "%" + escapeLike(query) + "%"
+        return try UserProfile.fetchAll(db, sql: """
+            SELECT * FROM user_profiles NOT INDEXED
+            WHERE full_name LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\'
+               OR business_name LIKE ?1 ESCAPE '\\' OR company_name LIKE ?1 ESCAPE '\\'
+            ORDER BY created_at DESC
+            LIMIT ?2
+            """, arguments: [pattern, limit])
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+
+/// The Reach database: one SQLite file holding the platform's ten tables.
+///
+/// It migrates in `init`, so that every value of this type is ready to use.
+///
+/// ```swift
+/// let database = try ReachDatabase.open(path: "reach.sqlite")
+/// let database = try ReachDatabase.temporary()   // tests: removed when released
+/// ```
+public final class ReachDatabase: Sendable {
+    /// Access to the database, for writes and for the records' query methods.
+    public let writer: any DatabaseWriter
+    /// The file's path; `nil` in memory.
+    public let path: String?
+    private let temporaryDirectory: URL?
+
+    private init(writer: any DatabaseWriter, path: String?, temporaryDirectory: URL? = nil) throws {
+        self.writer = writer
+        self.path = path
+        self.temporaryDirectory = temporaryDirectory
+        try ReachMigrations.migrator.migrate(writer)
+    }
+
+    deinit {
+        if let temporaryDirectory {
+            try? FileManager.default.removeItem(at: temporaryDirectory)
+        }
+    }
+
+    public var reader: any DatabaseReader { writer }
+
+    /// How ``open(path:mode:)`` treats a missing file.
+    public enum OpenMode: Sendable {
+        /// Create and migrate a missing file.
+        case create
+        /// Refuse a missing file: for commands that only read.
+        case existing
+    }
+
+    /// Opens (and migrates) the Reach file at `path`.
+    ///
+    /// An existing file is first inspected read-only: a file that is not a Reach database, or that
+    /// a newer Reach migrated, is refused unmodified (opening a pool would switch it to WAL).
+    public static func open(path: String, mode: OpenMode = .create) throws -> ReachDatabase {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: path) {
+            try inspect(path: path)
+        } else {
+            guard mode == .create else { throw StoreError.missingFile(path: path) }
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty && !fileManager.isWritableFile(atPath: directory) {
+                throw StoreError.unwritable(path: path, detail: "directory \(directory) is missing or read-only")
+            }
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            return try ReachDatabase(writer: pool, path: path)
+        } catch let error as DatabaseError {
+            throw translate(error, path: path)
+        }
+    }
+
+    /// A fresh migrated database in its own temporary directory, removed when released.
+    public static func temporary() throws -> ReachDatabase {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("reach-\(UUID().uuidString.lowercased())", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("reach.sqlite").path
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        return try ReachDatabase(writer: pool, path: path, temporaryDirectory: directory)
+    }
+
+    /// A fresh migrated database in memory.
+    public static func inMemory() throws -> ReachDatabase {
+        try ReachDatabase(writer: DatabaseQueue(configuration: configuration()), path: nil)
+    }
+
+    /// WAL (set by `DatabasePool`), foreign keys on, a busy timeout, `synchronous=NORMAL`,
+    /// and the SQL functions Reach's queries use.
+    static func configuration(readonly: Bool = false) -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.readonly = readonly
+        configuration.busyMode = .timeout(5)
+        configuration.label = "reach"
+        configuration.prepareDatabase { db in
+            if !readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            db.add(function: TextSearch.containsFolded)
+        }
+        return configuration
+    }
+
+    /// Refuses a file that is not Reach's or that a newer Reach migrated, without changing it.
+    private static func inspect(path: String) throws {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            try queue.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if applicationID == ReachMigrations.applicationID {
+                    if try ReachMigrations.migrator.hasBeenSuperseded(db) {
+                        let known = Set(ReachMigrations.all.map(\.name))
+                        let applied = try ReachMigrations.migrator.appliedIdentifiers(db)
+                        throw StoreError.writtenByNewerReach(
+                            path: path, unknownMigrations: applied.subtracting(known).sorted())
+                    }
+                    return
+                }
+                // An empty file (0 bytes, no schema) becomes a Reach database; anything else is refused.
+                let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                if applicationID != 0 || objects > 0 {
+                    throw StoreError.notReachDatabase(path: path)
+                }
+            }
+        } catch let error as DatabaseError {
+            throw translate(error, path: path)
+        }
+    }
+
+    private static func translate(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return .corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL:
+            return .unwritable(path: path, detail: error.message ?? "\(error.resultCode)")
+        default:
+            return .corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
+        }
+    }
+}
+
+extension ReachDatabase {
+    /// The migrations applied to this file, and those it still lacks.
+    public func migrationStatus() throws -> (applied: [String], pending: [String]) {
+        try writer.read { db in
+            let applied = try ReachMigrations.migrator.appliedMigrations(db)
+            let pending = ReachMigrations.all.map(\.name).filter { !applied.contains($0) }
+            return (applied, pending)
+        }
+    }
+
+    /// All migration names this Reach knows, in order.
+    public static var knownMigrations: [String] { ReachMigrations.all.map(\.name) }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+/// A row of `background_jobs`: the durable queue that replaces QStash.
+public struct BackgroundJob: ReachRecord, Identifiable, Hashable {
+    public static let databaseTableName = "background_jobs"
+
+    public var id: UUID
+    public var jobType: String
+    public var payload: JSONValue
+    public var status: BackgroundJobStatus
+    public var qstashMessageId: String?
+    /// Lower runs first.
+    public var priority: Int
+    public var maxRetries: Int
+    public var retryCount: Int
+    public var scheduledFor: Date
+    public var startedAt: Date?
+    public var completedAt: Date?
+    public var failedAt: Date?
+    public var error: String?
+    public var result: JSONValue?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: UUID = UUID(), jobType: String, payload: JSONValue, priority: Int = 100, maxRetries: Int = 3,
+        scheduledFor: Date, now: Date
+    ) {
+        self.id = id
+        self.jobType = jobType
+        self.payload = payload
+        self.status = .pending
+        self.priority = priority
+        self.maxRetries = maxRetries
+        self.retryCount = 0
+        self.scheduledFor = scheduledFor
+        self.createdAt = now
+        self.updatedAt = now
+    }
+
+    public enum Columns {
+        public static let id = Column("id")
+        public static let jobType = Column("job_type")
+        public static let status = Column("status")
+        public static let priority = Column("priority")
+        public static let scheduledFor = Column("scheduled_for")
+        public static let createdAt = Column("created_at")
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Why a database file cannot be used. Each description says what to do about it.
+public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
+    case missingFile(path: String)
+    case notReachDatabase(path: String)
+    case writtenByNewerReach(path: String, unknownMigrations: [String])
+    case corrupt(path: String, detail: String)
+    case unwritable(path: String, detail: String)
+    case notFound(what: String)
+    case invalid(field: String, reason: String)
+    case conflict(String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path):
+            return "no database at \(path): create one with `reach migrate --db \(path)` or pass --db"
+        case .notReachDatabase(let path):
+            return "\(path) is not a Reach database (its application_id is not Reach's); it was left unmodified"
+        case .writtenByNewerReach(let path, let names):
+            return "\(path) was migrated by a newer Reach (unknown migrations: \(names.joined(separator: ", "))); "
+                + "upgrade reach to open it"
+        case .corrupt(let path, let detail):
+            return "\(path) is not a readable SQLite database (\(detail)); restore it from a backup"
+        case .unwritable(let path, let detail):
+            return "cannot write \(path) (\(detail)); check the directory exists and is writable"
+        case .notFound(let what):
+            return "\(what) not found"
+        case .invalid(let field, let reason):
+            return "\(field): \(reason)"
+        case .conflict(let message):
+            return message
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import GRDB
+
+/// Substring search with the meaning of PostgreSQL's `ILIKE '%q%'`, shared by user and creator search.
+///
+/// FTS5's trigram tokenizer folds Unicode case, but finds nothing under three characters, and
+/// SQLite's `LIKE` folds ASCII only. Queries of three characters or more use `MATCH` with the
+/// input quoted as one phrase (quotes, `AND`, `*`, `NEAR` are just text); shorter ones, and plans
+/// that walk an index in order, use ``containsFolded``: the same folding, one code point at a time,
+/// so both plans return the same rows.
+public enum TextSearch {
+    /// The shortest query the trigram index can answer.
+    public static let minimumIndexedLength = 3
+
+    /// Folds case per code point, as the trigram tokenizer does: `ÉCOLE` → `école`.
+    public static func fold(_ text: String) -> String {
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            if lower.count == 1, let only = lower.first {
+                folded.append(only)
+            } else {
+                folded.append(scalar)
+            }
+        }
+        return String(folded)
+    }
+
+    /// Whether the query is long enough for the trigram index.
+    public static func usesIndex(_ query: String) -> Bool {
+        query.unicodeScalars.count >= minimumIndexedLength
+    }
+
+    /// The FTS5 query that matches `text` literally, as one phrase.
+    public static func phrase(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `reach_contains_folded(haystack1, haystack2, ..., foldedNeedle)`: 1 when any haystack,
+    /// folded, holds the needle as a substring of code points.
+    static let containsFolded = DatabaseFunction("reach_contains_folded", pure: true) { values in
+        guard values.count >= 2, let needle = String.fromDatabaseValue(values[values.count - 1]) else {
+            return false
+        }
+        let needleBytes = Array(needle.utf8)
+        if needleBytes.isEmpty { return true }
+        for value in values.dropLast() {
+            guard let haystack = String.fromDatabaseValue(value) else { continue }
+            let folded = fold(haystack)
+            if folded.utf8.firstRange(of: needleBytes) != nil { return true }
+        }
+        return false
+    }
+}

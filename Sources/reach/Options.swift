@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import ReachCore
+import ReachStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The database file (default: $REACH_DB, else ./reach.sqlite).")
+    var db: String?
+
+    @Flag(name: .long, help: "Print JSON for scripts instead of tables.")
+    var json = false
+
+    var databasePath: String {
+        db ?? ProcessInfo.processInfo.environment["REACH_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "reach.sqlite"
+    }
+
+    /// Opens the database; commands that only read refuse a missing file.
+    func open(_ mode: ReachDatabase.OpenMode) throws -> ReachDatabase {
+        try ReachDatabase.open(path: databasePath, mode: mode)
+    }
+}
+
+/// A command whose errors end the program with one clear line on stderr and a non-zero status.
+protocol ReachCommand: AsyncParsableCommand {
+    func execute() async throws
+}
+
+extension ReachCommand {
+    func run() async throws {
+        do {
+            try await execute()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as CleanExit {
+            throw error
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            Terminal.error(ReachError.from(error))
+            throw ExitCode.failure
+        }
+    }
+}

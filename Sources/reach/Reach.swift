@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Reach: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reach",
+        abstract: "The influencer platform's backend as one program and one SQLite file.",
+        subcommands: [
+            Serve.self, Migrate.self, Seed.self, SearchCommand.self, ConfigCommand.self,
+            Backup.self, Doctor.self,
+        ])
+}

@@ -1,0 +1,68 @@
+import Foundation
+import ReachCore
+import ReachStore
+
+/// Output for people (tables, progress bars) and for scripts (`--json`).
+enum Terminal {
+    static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
+
+    static func error(_ error: any Error) {
+        let text = "\(error)".replacingOccurrences(of: "\n", with: " ")
+        FileHandle.standardError.write(Data("reach: \(text)\n".utf8))
+    }
+
+    static func info(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints `value` as pretty JSON with ISO-8601 dates.
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(WireFormat.timestamp(date))
+        }
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Prints rows under a header, columns padded to their widest cell.
+    static func printTable(_ header: [String], _ rows: [[String]]) {
+        let widths = header.indices.map { column in
+            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        print(line(header))
+        print(line(widths.map { String(repeating: "─", count: $0) }))
+        for row in rows { print(line(row)) }
+    }
+
+    /// A progress bar on stderr when it is a terminal; nothing otherwise.
+    final class ProgressBar {
+        private let label: String
+        private var lastDrawn = -1
+
+        init(_ label: String) {
+            self.label = label
+        }
+
+        func update(done: Int, total: Int) {
+            guard Terminal.isInteractive, total > 0 else { return }
+            let percent = min(100, done * 100 / total)
+            guard percent != lastDrawn else { return }
+            lastDrawn = percent
+            let filled = percent * 30 / 100
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled)
+            FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)%".utf8))
+            if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
+    }
+}
+
