@@ -78,9 +78,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "reach-bench",
+            dependencies: ["ReachStore", "ReachCore"],
+            path: "Sources/ReachBench"
+        ),
         .testTarget(name: "ReachStoreTests", dependencies: ["ReachStore"]),
         .testTarget(name: "ReachCoreTests", dependencies: ["ReachCore"]),
-        .testTarget(name: "ReachJobsTests", dependencies: ["ReachJobs", .product(name: "Hummingbird", package: "hummingbird")]),
+        .testTarget(
+            name: "ReachJobsTests",
+            dependencies: [
+                "ReachJobs", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .testTarget(name: "ReachHTTPTests", dependencies: ["ReachHTTP", "ReachJobs", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "ReachExportTests", dependencies: ["ReachExport"]),
     ],

@@ -178,7 +178,7 @@ public struct DemoSeeder: Sendable {
                 platform: request.platform, searchType: request.searchType, query: request.query,
                 cursor: cursor, count: count
             ).map { CreatorEnrichment.enrich($0, platform: request.platform) }
-            try ScrapingResult(jobId: job.id, creators: items, now: pageTime).insert(db)
+            try ScrapingResult(jobId: job.id, creators: items, cursor: cursor, now: pageTime).insert(db)
             cursor += count
             runs += 1
             pageTime = pageTime.addingTimeInterval(2)

@@ -63,7 +63,7 @@ struct Seed: ReachCommand {
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Search users and creators.",
-        subcommands: [Users.self, Creators.self])
+        subcommands: [Users.self, Creators.self, Start.self])
 
     struct Users: ReachCommand {
         static let configuration = CommandConfiguration(

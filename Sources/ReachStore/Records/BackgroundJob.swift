@@ -22,10 +22,16 @@ public struct BackgroundJob: ReachRecord, Identifiable, Hashable {
     public var result: JSONValue?
     public var createdAt: Date
     public var updatedAt: Date
+    /// Until when the worker running it holds it (Reach's addition).
+    public var leaseExpiresAt: Date?
+    /// The scheduler instance holding the lease: `host:pid:instance`.
+    public var leasedBy: String?
+    /// At most one job per key, ever: the replacement of QStash's de-duplication id.
+    public var dedupeKey: String?
 
     public init(
         id: UUID = UUID(), jobType: String, payload: JSONValue, priority: Int = 100, maxRetries: Int = 3,
-        scheduledFor: Date, now: Date
+        scheduledFor: Date, dedupeKey: String? = nil, now: Date
     ) {
         self.id = id
         self.jobType = jobType
@@ -35,6 +41,7 @@ public struct BackgroundJob: ReachRecord, Identifiable, Hashable {
         self.maxRetries = maxRetries
         self.retryCount = 0
         self.scheduledFor = scheduledFor
+        self.dedupeKey = dedupeKey
         self.createdAt = now
         self.updatedAt = now
     }
@@ -46,5 +53,8 @@ public struct BackgroundJob: ReachRecord, Identifiable, Hashable {
         public static let priority = Column("priority")
         public static let scheduledFor = Column("scheduled_for")
         public static let createdAt = Column("created_at")
+        public static let dedupeKey = Column("dedupe_key")
+        public static let leasedBy = Column("leased_by")
+        public static let leaseExpiresAt = Column("lease_expires_at")
     }
 }

@@ -10,11 +10,14 @@ public struct ScrapingResult: ReachRecord, Identifiable, Hashable {
     /// A JSON array of creator items (platform-facts.md "Creator shapes").
     public var creators: JSONValue
     public var createdAt: Date
+    /// The job cursor this page was fetched at (Reach's addition): one page per job and cursor.
+    public var cursor: Int?
 
-    public init(id: UUID = UUID(), jobId: UUID?, creators: [JSONValue], now: Date) {
+    public init(id: UUID = UUID(), jobId: UUID?, creators: [JSONValue], cursor: Int? = nil, now: Date) {
         self.id = id
         self.jobId = jobId
         self.creators = .array(creators)
+        self.cursor = cursor
         self.createdAt = now
     }
 

@@ -1,0 +1,205 @@
+import Foundation
+import GRDB
+import ReachStore
+
+/// Searches (scraping jobs): starting them, recording each provider page, and their final states.
+///
+/// Status flow: pending → processing → completed | error | timeout | cancelled. Each step is one
+/// `process_scraping_job` background job carrying the cursor it fetches at, so that a step re-run
+/// after a crash finds its page stored already and stores nothing twice.
+public enum Searches {
+    public static let stepJobType = "process_scraping_job"
+
+    /// The targets a platform's route accepts, and its default.
+    public static func targetRule(_ platform: Platform, _ type: SearchType) -> (allowed: ClosedRange<Int>?, choices: [Int]?, defaultTarget: Int) {
+        switch (platform, type) {
+        case (.tiktok, .keyword), (.youtube, .keyword): return (nil, [100, 500, 1000], 1000)
+        case (.instagram, .keyword): return (1...1000, nil, 50)
+        case (.tiktok, .similar): return (1...1000, nil, 10)
+        case (.youtube, .similar): return (1...1000, nil, 100)
+        case (.instagram, .similar): return (1...1000, nil, 20)
+        }
+    }
+
+    /// Checks a request's keywords, username and target, filling in the platform's default target.
+    public static func validate(
+        platform: Platform, keywords: [String]?, username: String?, targetResults: Int?
+    ) throws -> SearchRequest {
+        var keywords = keywords?.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        var username = username?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if username?.hasPrefix("@") == true { username?.removeFirst() }
+        if username?.isEmpty == true { username = nil }
+        switch (keywords?.isEmpty == false, username != nil) {
+        case (true, true): throw ReachError.invalid(field: "keywords", reason: "give keywords or a username, not both")
+        case (false, false): throw ReachError.invalid(field: "keywords", reason: "give at least one keyword, or a username for a similar search")
+        default: break
+        }
+        if let list = keywords {
+            guard list.count <= 20 else { throw ReachError.invalid(field: "keywords", reason: "at most 20 keywords") }
+            guard list.allSatisfy({ $0.count <= 100 && !$0.contains("\u{0}") }) else {
+                throw ReachError.invalid(field: "keywords", reason: "each keyword is at most 100 characters of text")
+            }
+            keywords = list
+        }
+        if let name = username {
+            guard name.count <= 100, !name.contains("\u{0}"), !name.contains(where: \.isWhitespace) else {
+                throw ReachError.invalid(field: "username", reason: "an account name without spaces, at most 100 characters")
+            }
+        }
+        let type: SearchType = username == nil ? .keyword : .similar
+        let rule = targetRule(platform, type)
+        let target = targetResults ?? rule.defaultTarget
+        if let choices = rule.choices, !choices.contains(target) {
+            throw ReachError.invalid(
+                field: "targetResults",
+                reason: "\(platform.rawValue) keyword searches take \(choices.map(String.init).joined(separator: ", ") ) results")
+        }
+        if let range = rule.allowed, !range.contains(target) {
+            throw ReachError.invalid(field: "targetResults", reason: "use \(range.lowerBound) to \(range.upperBound)")
+        }
+        return SearchRequest(platform: platform, keywords: type == .keyword ? keywords : nil, username: username,
+                             targetResults: target)
+    }
+
+    /// Starts a search: checks the plan's creator limit and the campaign, writes the job and
+    /// enqueues its first step, in the caller's transaction.
+    public static func start(
+        _ db: Database, userId: String, request: SearchRequest, campaignId: UUID?, now: Date
+    ) throws -> ScrapingJob {
+        guard let profile = try UserProfile.fetchOne(db, userId: userId) else {
+            throw ReachError.notFound("user \(userId)")
+        }
+        try Usage.checkCreators(db, profile: profile, adding: request.targetResults)
+        if let campaignId {
+            guard var campaign = try Campaign.fetchOne(db, id: campaignId), campaign.userId == userId else {
+                throw ReachError.notFound("campaign \(campaignId.lowercased)")
+            }
+            if campaign.status == .draft {
+                campaign.status = .active
+                campaign.updatedAt = now
+                try campaign.update(db)
+            }
+        }
+        let timeout = try Settings.seconds(db, .standardJobTimeout)
+        var job = ScrapingJob(
+            userId: userId, campaignId: campaignId, platform: request.platform, keywords: request.keywords,
+            targetUsername: request.username, searchParams: ["searchType": .string(request.searchType.rawValue)],
+            targetResults: request.targetResults, timeoutAt: now.addingTimeInterval(timeout), now: now)
+        try job.insert(db)
+        let step = try enqueueStep(db, jobId: job.id, cursor: 0, at: now, now: now)
+        job.qstashMessageId = step.id.lowercased
+        try job.update(db)
+        return job
+    }
+
+    @discardableResult
+    static func enqueueStep(_ db: Database, jobId: UUID, cursor: Int, at date: Date, now: Date) throws -> BackgroundJob {
+        let step = BackgroundJob(
+            jobType: stepJobType, payload: ["scrapingJobId": .string(jobId.lowercased), "cursor": .int(Int64(cursor))],
+            priority: 50, scheduledFor: date, dedupeKey: "scrape:\(jobId.lowercased):\(cursor)", now: now)
+        return try JobQueue.enqueue(db, step).job
+    }
+
+    /// What a step should do next.
+    public enum Next: Equatable, Sendable {
+        /// Fetch the page at this cursor.
+        case fetch(ScrapingJob)
+        /// Nothing: the job is final, or this step is stale (the job moved past its cursor).
+        case nothing
+    }
+
+    /// Begins a step: moves a pending job to processing, times it out when past `timeout_at`.
+    public static func beginStep(_ db: Database, jobId: UUID, cursor: Int, now: Date) throws -> Next {
+        guard var job = try ScrapingJob.fetchOne(db, id: jobId), !job.status.isFinal else { return .nothing }
+        if let timeoutAt = job.timeoutAt, now > timeoutAt {
+            try finish(db, &job, status: .timeout, error: "timed out: no result within the job timeout", now: now)
+            return .nothing
+        }
+        guard (job.cursor ?? 0) == cursor else { return .nothing }
+        if job.status == .pending {
+            job.status = .processing
+            job.startedAt = now
+            job.updatedAt = now
+            try job.update(db)
+        }
+        return .fetch(job)
+    }
+
+    /// Records one provider page and decides what follows: the next step after the platform's
+    /// continuation delay, or completion. Stale or repeated pages change nothing.
+    public static func recordPage(
+        _ db: Database, jobId: UUID, cursor: Int, items: [JSONValue], nextCursor: Int?, now: Date
+    ) throws {
+        guard var job = try ScrapingJob.fetchOne(db, id: jobId), job.status == .processing,
+            (job.cursor ?? 0) == cursor
+        else { return }
+        let room = max(0, job.targetResults - job.processedResults)
+        let kept = Array(items.prefix(room)).map { CreatorEnrichment.enrich($0, platform: job.platform) }
+        let page = ScrapingResult(jobId: job.id, creators: kept, cursor: cursor, now: now)
+        guard try ScrapingResult.appendPage(db, page) else { return }
+        job.processedRuns += 1
+        job.processedResults += kept.count
+        job.cursor = nextCursor ?? (cursor + items.count)
+        job.progress = min(100, (Double(job.processedResults) * 100 / Double(max(job.targetResults, 1)) * 10).rounded() / 10)
+        job.updatedAt = now
+        let cap = Int(try Settings.number(db, .maxAPICalls(job.platform, job.searchType)))
+        let done = job.processedResults >= job.targetResults || job.processedRuns >= cap || nextCursor == nil || items.isEmpty
+        if done {
+            try finish(db, &job, status: .completed, error: nil, now: now)
+        } else {
+            try job.update(db)
+            let delay = try continuationDelay(db, job)
+            try enqueueStep(db, jobId: job.id, cursor: job.cursor ?? 0, at: now.addingTimeInterval(delay), now: now)
+        }
+    }
+
+    /// The pause between runs: Instagram reels wait longer, as on the platform.
+    static func continuationDelay(_ db: Database, _ job: ScrapingJob) throws -> TimeInterval {
+        job.platform == .instagram && job.searchType == .keyword
+            ? try Settings.seconds(db, .instagramReelsDelay)
+            : try Settings.seconds(db, .tiktokContinuationDelay)
+    }
+
+    /// A step that will not succeed: the job ends in `error` with the message.
+    public static func recordFailure(_ db: Database, jobId: UUID, message: String, now: Date) throws {
+        guard var job = try ScrapingJob.fetchOne(db, id: jobId), !job.status.isFinal else { return }
+        try finish(db, &job, status: .error, error: message, now: now)
+    }
+
+    /// Cancels a search that has not finished.
+    public static func cancel(_ db: Database, jobId: UUID, userId: String?, now: Date) throws -> ScrapingJob {
+        guard var job = try ScrapingJob.fetchOne(db, id: jobId), userId == nil || job.userId == userId else {
+            throw ReachError.notFound("job \(jobId.lowercased)")
+        }
+        guard !job.status.isFinal else {
+            throw ReachError.conflict("job \(jobId.lowercased) is \(job.status.rawValue): only pending or processing jobs can be cancelled")
+        }
+        try finish(db, &job, status: .cancelled, error: nil, now: now)
+        return job
+    }
+
+    /// Times out the searches past their `timeout_at` (the recurring task). Returns how many.
+    public static func timeOutExpired(_ db: Database, now: Date) throws -> Int {
+        var count = 0
+        for var job in try ScrapingJob.fetchTimedOut(db, now: now) {
+            try finish(db, &job, status: .timeout, error: "timed out: no result within the job timeout", now: now)
+            count += 1
+        }
+        return count
+    }
+
+    private static func finish(_ db: Database, _ job: inout ScrapingJob, status: ScrapingJobStatus, error: String?, now: Date) throws {
+        job.status = status
+        job.error = error
+        job.completedAt = now
+        job.updatedAt = now
+        if status == .completed {
+            job.progress = 100
+            try UserProfile.addCreatorUsage(db, userId: job.userId, count: job.processedResults)
+        }
+        try job.update(db)
+        if status != .completed {
+            try BackgroundJob.cancelScrapingSteps(db, scrapingJobId: job.id, now: now)
+        }
+    }
+}

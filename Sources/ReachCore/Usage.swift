@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import ReachStore
+
+/// Plan limits against usage: the platform's checks and their 403 body.
+public enum Usage {
+    /// Refuses a new campaign over the plan's campaign limit.
+    public static func checkCampaigns(_ db: Database, profile: UserProfile) throws {
+        let limits = try Plans.effectiveLimits(db, profile: profile)
+        let current = profile.usageCampaignsCurrent ?? 0
+        guard !limits.isUnlimitedCampaigns, current + 1 > limits.campaigns else { return }
+        throw ReachError.planLimitExceeded(PlanLimitExceeded(
+            message: limits.campaigns == 0
+                ? "Your plan does not include campaigns. Choose a plan to start."
+                : "You have used \(current) of \(limits.campaigns) campaigns on your plan. Upgrade to create more.",
+            currentUsage: current, limit: limits.campaigns,
+            recommendedPlan: try Plans.recommendedPlan(db, above: profile.currentPlan ?? .free, needingCampaigns: current + 1)))
+    }
+
+    /// Refuses a search whose target would take creator usage past the plan's limit.
+    public static func checkCreators(_ db: Database, profile: UserProfile, adding target: Int) throws {
+        let limits = try Plans.effectiveLimits(db, profile: profile)
+        let current = profile.usageCreatorsCurrentMonth ?? 0
+        guard !limits.isUnlimitedCreators, current + target > limits.creators else { return }
+        throw ReachError.planLimitExceeded(PlanLimitExceeded(
+            message: limits.creators == 0
+                ? "Your plan does not include creator searches. Choose a plan to start."
+                : "This search of \(target) creators would take you past \(limits.creators) creators this month "
+                    + "(\(current) used). Upgrade for more.",
+            currentUsage: current, limit: limits.creators,
+            recommendedPlan: try Plans.recommendedPlan(db, above: profile.currentPlan ?? .free, creators: current + target)))
+    }
+}
+
+extension Usage {
+    /// Resets monthly creator usage for users whose period ended, and moves their reset date a
+    /// month on (the platform only reset it on a paid invoice: **fix**). Returns how many.
+    public static func resetDue(_ db: Database, now: Date) throws -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var count = 0
+        for var profile in try UserProfile.fetchUsageResetDue(db, now: now) {
+            var next = profile.usageResetDate ?? now
+            while next <= now { next = calendar.date(byAdding: .month, value: 1, to: next) ?? now.addingTimeInterval(30 * 86_400) }
+            profile.usageCreatorsCurrentMonth = 0
+            profile.usageResetDate = next
+            profile.updatedAt = now
+            try profile.update(db)
+            count += 1
+        }
+        return count
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import ReachCore
+import ReachStore
+
+/// One run of a search: fetch the page at the job's cursor, append it, then continue or complete.
+public struct ScrapingStepHandler: JobHandler {
+    public let jobType = Searches.stepJobType
+    let provider: any CreatorProvider
+
+    public init(provider: any CreatorProvider) {
+        self.provider = provider
+    }
+
+    public func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? {
+        guard let idText = job.payload["scrapingJobId"]?.stringValue, let jobId = UUID(uuidString: idText),
+            let cursor = job.payload["cursor"]?.intValue.map({ Int($0) })
+        else { throw PermanentJobError("payload needs scrapingJobId and cursor") }
+        let database = context.database
+        let started = context.clock.nowMilliseconds()
+        let next = try await database.writer.write { db in try Searches.beginStep(db, jobId: jobId, cursor: cursor, now: started) }
+        guard case .fetch(let search) = next else { return ["skipped": true] }
+
+        let request = ProviderRequest(
+            platform: search.platform, searchType: search.searchType,
+            query: search.targetUsername ?? search.keywordList.joined(separator: ","), cursor: cursor)
+        let page: ProviderPage
+        do {
+            page = try await provider.fetchPage(request)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            let transient = (error as? ProviderError)?.isTransient ?? true
+            guard !transient || context.isLastAttempt else { throw error }
+            let message = String(describing: error)
+            let now = context.clock.nowMilliseconds()
+            try await database.writer.write { db in try Searches.recordFailure(db, jobId: jobId, message: message, now: now) }
+            return ["error": .string(message)]
+        }
+        let now = context.clock.nowMilliseconds()
+        try await database.writer.write { db in
+            try Searches.recordPage(db, jobId: jobId, cursor: cursor, items: page.items, nextCursor: page.nextCursor, now: now)
+        }
+        return ["cursor": .int(Int64(cursor)), "items": .int(Int64(page.items.count))]
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Logging
+import ReachCore
+import ReachStore
+
+/// The work behind one `job_type` of `background_jobs`.
+///
+/// Handlers run at least once: a job whose worker died runs again, so each handler is idempotent.
+public protocol JobHandler: Sendable {
+    var jobType: String { get }
+    /// Does the job; the returned value is stored in `result`.
+    func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue?
+}
+
+/// What a handler may use.
+public struct JobContext: Sendable {
+    public let database: ReachDatabase
+    public let clock: any ReachClock
+    public let logger: Logger
+    /// Whether a failure now is final: no retries remain.
+    public let isLastAttempt: Bool
+}
+
+/// A failure that retrying cannot fix: the job fails at once.
+public struct PermanentJobError: Error, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,341 @@
+import Foundation
+import GRDB
+import Logging
+import ReachCore
+import ReachStore
+import ServiceLifecycle
+import Synchronization
+
+/// The in-process replacement of QStash: runs `background_jobs`, pending events and recurring
+/// tasks, as a service-lifecycle `Service`.
+///
+/// Work is claimed in one write transaction (priority, then scheduled time) under a lease that is
+/// renewed while it runs; a job held by a process that died comes back, with one more retry
+/// counted. New work wakes the scheduler at once: it observes commits to `background_jobs` and
+/// `events` made through the same database, and polls slowly for other processes' writes.
+public final class Scheduler: Service, Sendable {
+    public struct Options: Sendable {
+        /// Concurrent jobs; `nil` reads `job_processing.max_concurrent_jobs` (a change applies at once).
+        public var workers: Int?
+        /// How often to look for other processes' writes.
+        public var pollInterval: Duration = .seconds(1)
+        /// How long a graceful shutdown waits for running jobs before handing them back.
+        public var shutdownDeadline: Duration = .seconds(10)
+        /// Lease length; `nil` reads `job_processing.job_timeout`.
+        public var leaseDuration: TimeInterval?
+
+        public init(workers: Int? = nil) {
+            self.workers = workers
+        }
+    }
+
+    let database: ReachDatabase
+    let clock: any ReachClock
+    let logger: Logger
+    let options: Options
+    let handlers: [String: any JobHandler]
+    let recurring: RecurringTasks
+    let events: EventProcessor
+    /// `host:pid:instance`: who holds the leases this scheduler takes.
+    public let holder: String
+
+    private let wake = WakeSignal()
+    private let running = Mutex<Set<UUID>>([])
+    private let completions = Mutex<[Completion]>([])
+    private let completionsFlushed = WakeSignal()
+    private let counters = Mutex(Counters())
+    private let lastRecovery = Mutex(ContinuousClock.now)
+
+    /// What the scheduler has done since it started.
+    public struct Counters: Sendable {
+        public var completed = 0
+        public var failed = 0
+        public var retried = 0
+        public var leasesRecovered = 0
+        public var eventsProcessed = 0
+    }
+
+    public var stats: Counters { counters.withLock { $0 } }
+
+    enum Outcome: Sendable {
+        case completed(JSONValue?)
+        case failed(String, retryAt: Date?)
+        case released
+    }
+
+    struct Completion: Sendable {
+        var id: UUID
+        var outcome: Outcome
+    }
+
+    public init(
+        database: ReachDatabase, clock: any ReachClock = SystemClock(), handlers: [any JobHandler],
+        recurring: RecurringTasks = .standard, options: Options = Options(), logger: Logger = Logger(label: "reach.scheduler")
+    ) {
+        self.database = database
+        self.clock = clock
+        self.logger = logger
+        self.options = options
+        self.handlers = Dictionary(handlers.map { ($0.jobType, $0) }, uniquingKeysWith: { first, _ in first })
+        self.recurring = recurring
+        self.events = EventProcessor(database: database, clock: clock, logger: logger)
+        self.holder = Self.makeHolder()
+    }
+
+    static func makeHolder() -> String {
+        "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    // MARK: - Service
+
+    public func run() async throws {
+        let observation = DatabaseRegionObservation(tracking: BackgroundJob.all(), Event.all())
+            .start(in: database.writer, onError: { _ in }, onChange: { [wake] _ in wake.signal() })
+        defer { observation.cancel() }
+        let recovered = try await recoverLeases(includeDeadProcesses: true)
+        if recovered > 0 { logger.notice("recovered \(recovered) expired leases") }
+
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask { try await self.flushLoop() }
+                group.addTask { try await self.leaseRenewalLoop() }
+                while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                    let workers = try await workerCount()
+                    let claimed = try await round(capacity: max(0, workers - running.withLock { $0.count }))
+                    for job in claimed {
+                        group.addTask { await self.execute(job) }
+                    }
+                    if claimed.isEmpty {
+                        await wake.wait(timeout: try await sleepDuration())
+                    } else if running.withLock({ $0.count }) >= workers {
+                        await wake.wait(timeout: options.pollInterval)
+                    }
+                }
+                try await drainAfterShutdown()
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            self.wake.signal()
+        }
+        try await flush()
+    }
+
+    /// Runs every piece of due work until nothing is runnable at the clock's time.
+    ///
+    /// With `waitForScheduled`, also waits (in real time) for jobs scheduled later, until no job is
+    /// pending or running: `reach work --until-idle`. Tests move a `ManualClock` instead.
+    public func runUntilIdle(waitForScheduled: Bool = false) async throws {
+        _ = try await recoverLeases(includeDeadProcesses: true)
+        while true {
+            let workers = try await workerCount()
+            let claimed = try await round(capacity: workers)
+            if !claimed.isEmpty {
+                await withDiscardingTaskGroup { group in
+                    for job in claimed { group.addTask { await self.execute(job) } }
+                }
+                try await flush()
+                continue
+            }
+            let (due, unfinished) = try await database.reader.read { db in
+                (try JobQueue.nextDueDate(db), try JobQueue.hasUnfinishedWork(db))
+            }
+            guard waitForScheduled, unfinished else { return }
+            let wait = max(0.01, min(1, (due ?? clock.now()).timeIntervalSince(clock.now())))
+            try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
+        }
+    }
+
+    // MARK: - One round
+
+    /// Recurring tasks and events that are due, then claims up to `capacity` due jobs.
+    func round(capacity: Int) async throws -> [BackgroundJob] {
+        let now = clock.nowMilliseconds()
+        let recoveryDue = lastRecovery.withLock { last in
+            guard ContinuousClock.now - last > .seconds(5) else { return false }
+            last = ContinuousClock.now
+            return true
+        }
+        if recoveryDue { _ = try await recoverLeases(includeDeadProcesses: true) }
+        try await recurring.enqueueDue(database: database, now: now)
+        let processed = try await events.processPending(limit: 100)
+        if processed > 0 { counters.withLock { $0.eventsProcessed += processed } }
+        guard capacity > 0 else { return [] }
+        let lease = try await leaseDuration()
+        let claimed = try await database.writer.write { [holder] db in
+            try JobQueue.claim(db, now: now, limit: capacity, holder: holder, leaseUntil: now.addingTimeInterval(lease))
+        }
+        running.withLock { set in for job in claimed { set.insert(job.id) } }
+        return claimed
+    }
+
+    /// Runs one job's handler and queues its outcome for the next batched write.
+    func execute(_ job: BackgroundJob) async {
+        let outcome: Outcome
+        if let handler = handlers[job.jobType] {
+            let context = JobContext(
+                database: database, clock: clock, logger: logger, isLastAttempt: job.retryCount >= job.maxRetries)
+            do {
+                outcome = .completed(try await handler.run(job, context: context))
+            } catch is CancellationError where Task.isShuttingDownGracefully || Task.isCancelled {
+                outcome = .released
+            } catch let error as PermanentJobError {
+                outcome = .failed(error.description, retryAt: nil)
+            } catch {
+                outcome = .failed(String(describing: ReachError.from(error)), retryAt: await retryDate(job))
+            }
+        } else {
+            outcome = .failed("no handler for job type \(job.jobType)", retryAt: nil)
+        }
+        completions.withLock { $0.append(Completion(id: job.id, outcome: outcome)) }
+        running.withLock { _ = $0.remove(job.id) }
+        completionsFlushed.signal()
+        wake.signal()
+    }
+
+    /// Exponential backoff with jitter: the retry delay doubles with each retry, ±25%.
+    func retryDate(_ job: BackgroundJob) async -> Date {
+        let base = (try? await database.reader.read { db in try Settings.seconds(db, .defaultRetryDelay) }) ?? 30
+        return clock.now().addingTimeInterval(Self.backoff(base: base, retry: job.retryCount + 1))
+    }
+
+    /// The delay before retry number `retry` (1-based).
+    public static func backoff(base: TimeInterval, retry: Int, jitter: Double = Double.random(in: 0.75...1.25)) -> TimeInterval {
+        base * pow(2, Double(max(0, retry - 1))) * jitter
+    }
+
+    // MARK: - Batched completion
+
+    /// Writes queued outcomes, many per transaction.
+    func flush() async throws {
+        let batch = completions.withLock { pending -> [Completion] in
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        guard !batch.isEmpty else { return }
+        let now = clock.nowMilliseconds()
+        let (completed, failed, retried) = try await database.writer.write { [holder] db in
+            var completed = 0, failed = 0, retried = 0
+            var released: [UUID] = []
+            for completion in batch {
+                switch completion.outcome {
+                case .completed(let result):
+                    if try JobQueue.complete(db, id: completion.id, holder: holder, result: result, now: now) { completed += 1 }
+                case .failed(let message, let retryAt):
+                    switch try JobQueue.fail(db, id: completion.id, holder: holder, error: message, retryAt: retryAt, now: now) {
+                    case .pending: retried += 1
+                    case .failed: failed += 1
+                    default: break
+                    }
+                case .released:
+                    released.append(completion.id)
+                }
+            }
+            try JobQueue.release(db, ids: released, holder: holder, now: now)
+            return (completed, failed, retried)
+        }
+        counters.withLock {
+            $0.completed += completed
+            $0.failed += failed
+            $0.retried += retried
+        }
+    }
+
+    private func flushLoop() async throws {
+        while !Task.isCancelled {
+            await completionsFlushed.wait(timeout: .milliseconds(200))
+            do {
+                try await flush()
+            } catch is CancellationError {
+                return  // stopping: run() flushes what is left
+            }
+        }
+    }
+
+    // MARK: - Leases
+
+    private func leaseRenewalLoop() async throws {
+        while !Task.isCancelled {
+            let lease = try await leaseDuration()
+            do {
+                try await Task.sleep(for: .milliseconds(Int(max(0.05, lease / 3) * 1000)))
+            } catch {
+                return  // cancelled: the scheduler is stopping
+            }
+            let ids = Array(running.withLock { $0 })
+            guard !ids.isEmpty else { continue }
+            let until = clock.nowMilliseconds().addingTimeInterval(lease)
+            do {
+                try await database.writer.write { [holder] db in
+                    try JobQueue.renewLeases(db, ids: ids, holder: holder, leaseUntil: until)
+                }
+            } catch is CancellationError {
+                return
+            }
+        }
+    }
+
+    /// Returns jobs whose lease expired, or whose holder process on this host is gone, to pending.
+    func recoverLeases(includeDeadProcesses: Bool) async throws -> Int {
+        let now = clock.nowMilliseconds()
+        let recovered = try await database.writer.write { [holder] db in
+            var dead: [String] = []
+            if includeDeadProcesses {
+                dead = try JobQueue.leaseHolders(db).filter { $0 != holder && Self.isDeadLocalHolder($0) }
+            }
+            return try JobQueue.recoverLeases(db, now: now, deadHolders: dead)
+        }
+        if recovered > 0 { counters.withLock { $0.leasesRecovered += recovered } }
+        return recovered
+    }
+
+    /// A holder `host:pid:instance` on this host whose process no longer exists.
+    static func isDeadLocalHolder(_ holder: String) -> Bool {
+        let parts = holder.split(separator: ":")
+        guard parts.count == 3, String(parts[0]) == ProcessInfo.processInfo.hostName, let pid = Int32(parts[1]) else {
+            return false
+        }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+
+    // MARK: - Shutdown
+
+    /// Waits for running jobs up to the deadline; the rest are handed back as pending.
+    private func drainAfterShutdown() async throws {
+        let deadline = ContinuousClock.now + options.shutdownDeadline
+        while running.withLock({ !$0.isEmpty }) && ContinuousClock.now < deadline {
+            try await flush()
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        try await flush()
+        let leftover = Array(running.withLock { $0 })
+        if !leftover.isEmpty {
+            logger.notice("shutdown: handing back \(leftover.count) running jobs")
+            let now = clock.nowMilliseconds()
+            try await database.writer.write { [holder] db in try JobQueue.release(db, ids: leftover, holder: holder, now: now) }
+        }
+    }
+
+    // MARK: - Settings, read fresh so that `reach config set` applies without a restart
+
+    func workerCount() async throws -> Int {
+        if let workers = options.workers { return max(1, workers) }
+        let configured = try await database.reader.read { db in try Settings.number(db, .maxConcurrentJobs) }
+        return max(1, min(256, Int(configured)))
+    }
+
+    func leaseDuration() async throws -> TimeInterval {
+        if let lease = options.leaseDuration { return lease }
+        return max(1, try await database.reader.read { db in try Settings.seconds(db, .jobTimeout) })
+    }
+
+    /// Until the next job or recurring task is due, at most the poll interval.
+    private func sleepDuration() async throws -> Duration {
+        let now = clock.now()
+        let next = try await database.reader.read { db in
+            [try JobQueue.nextDueDate(db), try RecurringTasks.nextDueDate(db)].compactMap { $0 }.min()
+        }
+        let poll = Double(options.pollInterval.components.seconds) + Double(options.pollInterval.components.attoseconds) / 1e18
+        let seconds = max(0.001, min(poll, next.map { $0.timeIntervalSince(now) } ?? poll))
+        return .milliseconds(Int(seconds * 1000))
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import GRDB
+
+/// The durable queue over `background_jobs`: enqueue, claim under a lease, complete, fail, recover.
+///
+/// Every method runs inside the caller's transaction, so that enqueuing commits with the change
+/// that asked for the work, and a claim is atomic: no job is handed to two workers.
+public enum JobQueue {
+    /// Adds a job; with a `dedupeKey` that exists, returns the existing job instead.
+    @discardableResult
+    public static func enqueue(_ db: Database, _ job: BackgroundJob) throws -> (job: BackgroundJob, inserted: Bool) {
+        if let key = job.dedupeKey,
+            let existing = try BackgroundJob.filter(BackgroundJob.Columns.dedupeKey == key).fetchOne(db)
+        {
+            return (existing, false)
+        }
+        try job.payload.validateForPostgres()
+        try job.insert(db)
+        return (job, true)
+    }
+
+    /// Claims up to `limit` due jobs, in order of priority then scheduled time, for `holder`
+    /// until `leaseUntil`.
+    public static func claim(
+        _ db: Database, now: Date, limit: Int, holder: String, leaseUntil: Date
+    ) throws -> [BackgroundJob] {
+        let claimed = try BackgroundJob.fetchAll(
+            db,
+            sql: """
+                UPDATE background_jobs
+                SET status = 'processing', started_at = ?1, updated_at = ?1, lease_expires_at = ?2, leased_by = ?3
+                WHERE id IN (
+                    SELECT id FROM background_jobs
+                    WHERE status = 'pending' AND scheduled_for <= ?1
+                    ORDER BY priority, scheduled_for
+                    LIMIT ?4)
+                RETURNING *
+                """, arguments: [now, leaseUntil, holder, limit])
+        return claimed.sorted { ($0.priority, $0.scheduledFor) < ($1.priority, $1.scheduledFor) }
+    }
+
+    /// Marks a job completed with its handler's result, if `holder` still holds it.
+    @discardableResult
+    public static func complete(_ db: Database, id: UUID, holder: String, result: JSONValue?, now: Date) throws -> Bool {
+        try result?.validateForPostgres()
+        try db.execute(
+            sql: """
+                UPDATE background_jobs
+                SET status = 'completed', completed_at = ?1, updated_at = ?1, result = ?2, error = NULL,
+                    lease_expires_at = NULL, leased_by = NULL
+                WHERE id = ?3 AND status = 'processing' AND leased_by = ?4
+                """, arguments: [now, result, id.lowercased, holder])
+        return db.changesCount > 0
+    }
+
+    /// Records a failed attempt: back to pending at `retryAt` while retries remain, else `failed`
+    /// (kept, retryable by hand). Returns the new status, or nil when `holder` no longer held it.
+    @discardableResult
+    public static func fail(
+        _ db: Database, id: UUID, holder: String, error: String, retryAt: Date?, now: Date
+    ) throws -> BackgroundJobStatus? {
+        let status = try String.fetchOne(
+            db,
+            sql: """
+                UPDATE background_jobs
+                SET status = CASE WHEN ?3 IS NOT NULL AND retry_count < max_retries THEN 'pending' ELSE 'failed' END,
+                    retry_count = CASE WHEN ?3 IS NOT NULL AND retry_count < max_retries THEN retry_count + 1 ELSE retry_count END,
+                    scheduled_for = CASE WHEN ?3 IS NOT NULL AND retry_count < max_retries THEN ?3 ELSE scheduled_for END,
+                    failed_at = CASE WHEN ?3 IS NOT NULL AND retry_count < max_retries THEN failed_at ELSE ?1 END,
+                    error = ?2, updated_at = ?1, lease_expires_at = NULL, leased_by = NULL, started_at = NULL
+                WHERE id = ?4 AND status = 'processing' AND leased_by = ?5
+                RETURNING status
+                """, arguments: [now, String(error.prefix(2_000)), retryAt, id.lowercased, holder])
+        return status.flatMap(BackgroundJobStatus.init(rawValue:))
+    }
+
+    /// Extends the leases of jobs `holder` is running.
+    public static func renewLeases(_ db: Database, ids: [UUID], holder: String, leaseUntil: Date) throws {
+        guard !ids.isEmpty else { return }
+        try db.execute(
+            sql: """
+                UPDATE background_jobs SET lease_expires_at = ?
+                WHERE status = 'processing' AND leased_by = ? AND id IN (\(SeedQueries.placeholders(ids.count)))
+                """, arguments: StatementArguments([leaseUntil, holder] as [any DatabaseValueConvertible]) + StatementArguments(ids.map(\.lowercased)))
+    }
+
+    /// Returns jobs whose lease expired, or whose holder is one of `deadHolders`, to pending with
+    /// one more retry counted (or `failed` when none remain). Returns how many were recovered.
+    public static func recoverLeases(_ db: Database, now: Date, deadHolders: [String] = []) throws -> Int {
+        var condition = "lease_expires_at < ?1"
+        var arguments: StatementArguments = [now]
+        if !deadHolders.isEmpty {
+            condition += " OR leased_by IN (\(SeedQueries.placeholders(deadHolders.count)))"
+            arguments += StatementArguments(deadHolders)
+        }
+        try db.execute(
+            sql: """
+                UPDATE background_jobs
+                SET status = CASE WHEN retry_count < max_retries THEN 'pending' ELSE 'failed' END,
+                    failed_at = CASE WHEN retry_count < max_retries THEN failed_at ELSE ?1 END,
+                    retry_count = CASE WHEN retry_count < max_retries THEN retry_count + 1 ELSE retry_count END,
+                    scheduled_for = ?1, updated_at = ?1, started_at = NULL,
+                    error = 'lease expired: the worker running it stopped', lease_expires_at = NULL, leased_by = NULL
+                WHERE status = 'processing' AND (\(condition))
+                """, arguments: arguments)
+        return db.changesCount
+    }
+
+    /// The distinct holders of current leases, to find those whose process is gone.
+    public static func leaseHolders(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT DISTINCT leased_by FROM background_jobs WHERE status = 'processing' AND leased_by IS NOT NULL
+            """)
+    }
+
+    /// Puts jobs `holder` still runs back to pending, untouched: a graceful shutdown's hand-back.
+    public static func release(_ db: Database, ids: [UUID], holder: String, now: Date) throws {
+        guard !ids.isEmpty else { return }
+        try db.execute(
+            sql: """
+                UPDATE background_jobs
+                SET status = 'pending', started_at = NULL, lease_expires_at = NULL, leased_by = NULL, updated_at = ?
+                WHERE status = 'processing' AND leased_by = ? AND id IN (\(SeedQueries.placeholders(ids.count)))
+                """, arguments: StatementArguments([now, holder] as [any DatabaseValueConvertible]) + StatementArguments(ids.map(\.lowercased)))
+    }
+
+    /// Cancels a pending or running job. A running handler finishes, but its outcome is dropped.
+    public static func cancel(_ db: Database, id: UUID, now: Date) throws -> BackgroundJob {
+        guard var job = try BackgroundJob.fetchOne(db, id: id) else { throw StoreError.notFound(what: "job \(id.lowercased)") }
+        guard job.status == .pending || job.status == .processing else {
+            throw StoreError.conflict("job \(id.lowercased) is \(job.status.rawValue): only pending or processing jobs can be cancelled")
+        }
+        job.status = .cancelled
+        job.leaseExpiresAt = nil
+        job.leasedBy = nil
+        job.updatedAt = now
+        try job.update(db)
+        return job
+    }
+
+    /// Runs a failed or cancelled job again now, with its retries reset.
+    public static func retry(_ db: Database, id: UUID, now: Date) throws -> BackgroundJob {
+        guard var job = try BackgroundJob.fetchOne(db, id: id) else { throw StoreError.notFound(what: "job \(id.lowercased)") }
+        guard job.status == .failed || job.status == .cancelled else {
+            throw StoreError.conflict("job \(id.lowercased) is \(job.status.rawValue): only failed or cancelled jobs can be retried")
+        }
+        job.status = .pending
+        job.retryCount = 0
+        job.scheduledFor = now
+        job.failedAt = nil
+        job.startedAt = nil
+        job.updatedAt = now
+        try job.update(db)
+        return job
+    }
+
+    /// The earliest time a pending job becomes due, to sleep until then.
+    public static func nextDueDate(_ db: Database) throws -> Date? {
+        try Date.fetchOne(db, sql: """
+            SELECT min(scheduled_for) FROM background_jobs WHERE status = 'pending'
+            """)
+    }
+
+    /// Jobs by status, newest first: the admin queue view and `reach jobs list`.
+    public static func list(
+        _ db: Database, status: BackgroundJobStatus?, jobType: String? = nil, before: Date? = nil, limit: Int
+    ) throws -> [BackgroundJob] {
+        var request = BackgroundJob.all()
+        if let status { request = request.filter(BackgroundJob.Columns.status == status.rawValue) }
+        if let jobType { request = request.filter(BackgroundJob.Columns.jobType == jobType) }
+        if let before { request = request.filter(BackgroundJob.Columns.createdAt < before) }
+        return try request.order(BackgroundJob.Columns.createdAt.desc, BackgroundJob.Columns.id.desc).limit(limit).fetchAll(db)
+    }
+
+    /// Counts by status, and the age of the oldest due pending job: queue metrics.
+    public static func stats(_ db: Database, now: Date) throws -> (byStatus: [BackgroundJobStatus: Int], oldestPending: Date?) {
+        var counts: [BackgroundJobStatus: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM background_jobs GROUP BY status") {
+            if let status = BackgroundJobStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+        }
+        let oldest = try Date.fetchOne(db, sql: """
+            SELECT min(scheduled_for) FROM background_jobs WHERE status = 'pending' AND scheduled_for <= ?
+            """, arguments: [now])
+        return (counts, oldest)
+    }
+
+    /// Whether any job is pending or running: `reach work --until-idle` stops when none is.
+    public static func hasUnfinishedWork(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM background_jobs WHERE status IN ('pending', 'processing'))
+            """) ?? false
+    }
+
+    /// Deletes finished jobs older than their retention: completed and cancelled after
+    /// `completedBefore`, failed after `failedBefore`.
+    public static func deleteFinished(_ db: Database, completedBefore: Date, failedBefore: Date) throws -> Int {
+        try db.execute(
+            sql: """
+                DELETE FROM background_jobs
+                WHERE (status IN ('completed', 'cancelled') AND updated_at < ?)
+                   OR (status = 'failed' AND updated_at < ?)
+                """, arguments: [completedBefore, failedBefore])
+        return db.changesCount
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// The schedule of recurring tasks (`reach_recurring_tasks`).
+public enum RecurringSchedule {
+    /// Each task's next run; a task not yet known is due now.
+    public static func nextRuns(_ db: Database) throws -> [String: Date] {
+        Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, next_run_at FROM reach_recurring_tasks")
+                .compactMap { row in (row["next_run_at"] as Date?).map { (row["name"] as String, $0) } })
+    }
+
+    /// Records that `name` ran at `now` and is next due at `next`.
+    public static func recordRun(_ db: Database, name: String, now: Date, next: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO reach_recurring_tasks (name, last_run_at, next_run_at) VALUES (?1, ?2, ?3)
+            ON CONFLICT (name) DO UPDATE SET last_run_at = ?2, next_run_at = ?3
+            """, arguments: [name, now, next])
+    }
+
+    public static func nextDueDate(_ db: Database) throws -> Date? {
+        try Date.fetchOne(db, sql: "SELECT min(next_run_at) FROM reach_recurring_tasks")
+    }
+}
+
+extension Event {
+    /// Pending events that may run now: the oldest pending event of each aggregate whose earlier
+    /// events are all done, so that an aggregate's events apply in order.
+    public static func fetchProcessable(_ db: Database, limit: Int) throws -> [Event] {
+        try Event.fetchAll(db, sql: """
+            SELECT * FROM events e
+            WHERE e.processing_status = 'pending'
+              AND NOT EXISTS (
+                  SELECT 1 FROM events p
+                  WHERE p.aggregate_id = e.aggregate_id
+                    AND p.processing_status IN ('pending', 'processing')
+                    AND (p."timestamp" < e."timestamp" OR (p."timestamp" = e."timestamp" AND p.rowid < e.rowid)))
+            ORDER BY e."timestamp"
+            LIMIT ?
+            """, arguments: [limit])
+    }
+
+    /// Whether any event waits for the processor.
+    public static func hasPending(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE processing_status = 'pending')") ?? false
+    }
+
+    /// Deletes processed events older than `date`.
+    public static func deleteProcessed(_ db: Database, before date: Date) throws -> Int {
+        try db.execute(sql: """
+            DELETE FROM events WHERE processing_status = 'processed' AND "timestamp" < ?
+            """, arguments: [date])
+        return db.changesCount
+    }
+}
+
+extension UserProfile {
+    /// Users whose monthly usage period ended by `now`.
+    public static func fetchUsageResetDue(_ db: Database, now: Date) throws -> [UserProfile] {
+        try UserProfile.fetchAll(db, sql: """
+            SELECT * FROM user_profiles WHERE usage_reset_date IS NOT NULL AND usage_reset_date <= ?
+            """, arguments: [now])
+    }
+}
+
+extension ReachDatabase {
+    /// `PRAGMA optimize`: lets SQLite refresh the statistics its planner uses.
+    public func optimize() throws {
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA optimize") }
+    }
+}

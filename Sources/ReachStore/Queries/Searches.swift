@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+extension ScrapingJob {
+    /// A user's jobs, newest first, optionally of one campaign.
+    public static func fetchPage(_ db: Database, userId: String, before: Date? = nil, limit: Int) throws -> [ScrapingJob] {
+        var request = ScrapingJob.filter(Columns.userId == userId)
+        if let before { request = request.filter(Columns.createdAt < before) }
+        return try request.order(Columns.createdAt.desc, Columns.id.desc).limit(limit).fetchAll(db)
+    }
+
+    /// Jobs still running past their `timeout_at`.
+    public static func fetchTimedOut(_ db: Database, now: Date) throws -> [ScrapingJob] {
+        try ScrapingJob.fetchAll(db, sql: """
+            SELECT * FROM scraping_jobs
+            WHERE status IN ('pending', 'processing') AND timeout_at < ?
+            """, arguments: [now])
+    }
+}
+
+extension ScrapingResult {
+    /// Appends a page unless one was stored for this job and cursor already. Returns whether it was new.
+    @discardableResult
+    public static func appendPage(_ db: Database, _ result: ScrapingResult) throws -> Bool {
+        try result.creators.validateForPostgres()
+        try result.insert(db, onConflict: .ignore)
+        return db.changesCount > 0
+    }
+
+    /// A job's results in the order they were found.
+    public static func fetchAll(_ db: Database, jobId: UUID) throws -> [ScrapingResult] {
+        try ScrapingResult.filter(Columns.jobId == jobId.lowercased).order(Columns.createdAt, Column("cursor")).fetchAll(db)
+    }
+
+    /// The number of creator items across a job's pages.
+    public static func creatorCount(_ db: Database, jobId: UUID) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT coalesce(sum(json_array_length(creators)), 0) FROM scraping_results WHERE job_id = ?
+            """, arguments: [jobId.lowercased]) ?? 0
+    }
+}
+
+extension BackgroundJob {
+    /// Cancels the pending steps of a scraping job.
+    public static func cancelScrapingSteps(_ db: Database, scrapingJobId: UUID, now: Date) throws {
+        try db.execute(sql: """
+            UPDATE background_jobs SET status = 'cancelled', updated_at = ?
+            WHERE status = 'pending' AND job_type = 'process_scraping_job' AND payload ->> '$.scrapingJobId' = ?
+            """, arguments: [now, scrapingJobId.lowercased])
+    }
+}
+
+extension Campaign {
+    /// A user's campaigns, newest first, one page at a time (`page` from 1).
+    public static func fetchPage(_ db: Database, userId: String, page: Int, limit: Int) throws -> (campaigns: [Campaign], total: Int) {
+        let request = Campaign.filter(Columns.userId == userId)
+        let total = try request.fetchCount(db)
+        let campaigns = try request.order(Columns.createdAt.desc, Columns.id.desc)
+            .limit(limit, offset: (page - 1) * limit).fetchAll(db)
+        return (campaigns, total)
+    }
+}
+
+extension UserProfile {
+    /// Adds to a user's monthly creator usage.
+    public static func addCreatorUsage(_ db: Database, userId: String, count: Int) throws {
+        try db.execute(sql: """
+            UPDATE user_profiles
+            SET usage_creators_current_month = min(2147483647, coalesce(usage_creators_current_month, 0) + ?)
+            WHERE user_id = ?
+            """, arguments: [count, userId])
+    }
+
+    /// Adds to a user's campaign count.
+    public static func addCampaignUsage(_ db: Database, userId: String, count: Int) throws {
+        try db.execute(sql: """
+            UPDATE user_profiles SET usage_campaigns_current = max(0, coalesce(usage_campaigns_current, 0) + ?)
+            WHERE user_id = ?
+            """, arguments: [count, userId])
+    }
+}
+
+/// Rows a user owns, for deleting an account.
+public enum UserData {
+    /// Deletes a user's campaigns, searches, results and legacy searches, and cancels their
+    /// pending background jobs.
+    public static func deleteOwnedRows(_ db: Database, userId: String, now: Date) throws {
+        try db.execute(sql: """
+            DELETE FROM scraping_results WHERE job_id IN (SELECT id FROM scraping_jobs WHERE user_id = ?1);
+            DELETE FROM scraping_jobs WHERE user_id = ?1;
+            DELETE FROM search_results WHERE job_id IN (
+                SELECT id FROM search_jobs WHERE campaign_id IN (SELECT id FROM campaigns WHERE user_id = ?1));
+            DELETE FROM search_jobs WHERE campaign_id IN (SELECT id FROM campaigns WHERE user_id = ?1);
+            DELETE FROM campaigns WHERE user_id = ?1;
+            UPDATE background_jobs SET status = 'cancelled', updated_at = ?2
+            WHERE status = 'pending' AND payload ->> '$.userId' = ?1;
+            """, arguments: [userId, now])
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import Logging
+import ReachCore
+import ReachJobs
+import ReachStore
+
+/// How the scheduler finds creators, from flags or the environment.
+struct ProviderOptions: ParsableArguments {
+    @Option(name: .long, help: "offline (default) or http (also $REACH_PROVIDER).")
+    var provider: String?
+
+    @Option(name: .long, help: "The HTTP provider's base URL (also $REACH_PROVIDER_URL).")
+    var providerURL: String?
+
+    @Option(name: .long, help: "Offline provider: latency of each call in milliseconds.")
+    var providerLatencyMs: Int?
+
+    @Option(name: .long, help: "Offline provider: share of calls that fail, 0 to 1.")
+    var providerFailureRate: Double?
+
+    @Option(name: .long, help: "Concurrent background jobs (default: job_processing.max_concurrent_jobs).")
+    var workers: Int?
+
+    func validate() throws {
+        if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be from 1 to 256") }
+        if let rate = providerFailureRate, !(0...1).contains(rate) {
+            throw ValidationError("--provider-failure-rate must be from 0 to 1")
+        }
+        if let latency = providerLatencyMs, !(0...600_000).contains(latency) {
+            throw ValidationError("--provider-latency-ms must be from 0 to 600000")
+        }
+        if let kind = provider ?? environment("REACH_PROVIDER"), !["offline", "http"].contains(kind) {
+            throw ValidationError("--provider must be offline or http")
+        }
+    }
+
+    private func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func makeProvider(database: ReachDatabase) throws -> any CreatorProvider {
+        switch provider ?? environment("REACH_PROVIDER") ?? "offline" {
+        case "http":
+            guard let url = providerURL ?? environment("REACH_PROVIDER_URL"), URL(string: url)?.scheme != nil else {
+                throw ValidationError("the http provider needs --provider-url or $REACH_PROVIDER_URL")
+            }
+            let options = HTTPProvider.Options(baseURL: url, apiKey: environment("REACH_PROVIDER_API_KEY") ?? "")
+            return HTTPProvider(options: options) { platform in
+                (try? await database.reader.read { db in try Settings.number(db, .maxAPICalls(platform, .keyword)) }) ?? 50
+            }
+        default:
+            let latency = providerLatencyMs ?? environment("REACH_PROVIDER_LATENCY_MS").flatMap(Int.init) ?? 0
+            let failures = providerFailureRate ?? environment("REACH_PROVIDER_FAILURE_RATE").flatMap(Double.init) ?? 0
+            return OfflineProvider(latency: .milliseconds(latency), failureRate: failures)
+        }
+    }
+
+    /// The scheduler with every handler Reach has.
+    func makeScheduler(database: ReachDatabase, logger: Logger) throws -> Scheduler {
+        let outbox = Composition.outboxDirectory(for: database)
+        var options = Scheduler.Options(workers: workers)
+        if let lease = ProcessInfo.processInfo.environment["REACH_LEASE_SECONDS"].flatMap(Double.init) {
+            options.leaseDuration = lease
+        }
+        return Scheduler(
+            database: database,
+            handlers: [ScrapingStepHandler(provider: try makeProvider(database: database)),
+                       EmailHandler(mailer: OutboxMailer(directory: outbox))] + MaintenanceHandlers.all,
+            options: options, logger: logger)
+    }
+}
+
+enum Composition {
+    /// E-mails are written as `.eml` files in a folder beside the database.
+    static func outboxDirectory(for database: ReachDatabase) -> URL {
+        let path = database.path ?? FileManager.default.temporaryDirectory.appendingPathComponent("reach").path
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(url.deletingPathExtension().lastPathComponent + "-outbox")
+    }
+
+    static func logger(_ label: String) -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = ProcessInfo.processInfo.environment["REACH_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        return logger
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+import GRDB
+import Hummingbird
+import ReachCore
+import ReachStore
+import Testing
+@testable import ReachJobs
+
+@Suite("Searches")
+struct SearchRunTests {
+    static let cases: [(Platform, SearchType)] = Platform.allCases.flatMap { platform in
+        SearchType.allCases.map { (platform, $0) }
+    }
+
+    @Test("each platform and mode runs to completion with the offline provider", arguments: cases)
+    func runsToCompletion(_ platform: Platform, _ type: SearchType) async throws {
+        let database = try ReachDatabase.temporary()
+        let clock = ManualClock(start)
+        try insertSearcher(database)
+        let request = try Searches.validate(
+            platform: platform, keywords: type == .keyword ? ["fitness", "yoga"] : nil,
+            username: type == .similar ? "@glowwithmaya" : nil, targetResults: platform == .instagram ? 50 : nil)
+        let search = try await database.writer.write { db in
+            try Searches.start(db, userId: "user_1", request: request, campaignId: nil, now: start)
+        }
+        let scheduler = makeScheduler(database, clock: clock, handlers: [ScrapingStepHandler(provider: OfflineProvider())])
+        let done = try await runSearch(scheduler, database, clock: clock, jobId: search.id)
+        #expect(done.status == .completed && done.progress == 100 && done.completedAt != nil && done.startedAt != nil)
+        let cap = Int(try await database.reader.read { db in try Settings.number(db, .maxAPICalls(platform, type)) })
+        #expect(done.processedResults == done.targetResults || done.processedRuns == cap,
+                "\(done.processedResults)/\(done.targetResults) in \(done.processedRuns) runs, cap \(cap)")
+        let results = try await database.reader.read { db in try ScrapingResult.fetchAll(db, jobId: search.id) }
+        let items = results.flatMap(\.creatorItems)
+        #expect(items.count == done.processedResults && results.count == done.processedRuns)
+        let handles = items.map { ($0["creator"]?["uniqueId"] ?? $0["username"])?.stringValue ?? "" }
+        #expect(Set(handles).count == handles.count, "no creator twice in a job")
+        #expect(items.allSatisfy { $0["platform"]?.stringValue == platform.rawValue })
+        if type == .keyword {
+            #expect(items.allSatisfy { $0["creator"]?["emails"] != nil && $0["enhancementStatus"] == "completed" })
+            let withEmails = items.filter { !($0["creator"]?["emails"]?.arrayValue?.isEmpty ?? true) }
+            #expect(withEmails.allSatisfy { item in
+                item["creator"]!["emails"]!.arrayValue!.allSatisfy { item["creator"]!["bio"]!.stringValue!.lowercased().contains($0.stringValue!) }
+            }, "e-mails come from the bio")
+        } else {
+            #expect(items.allSatisfy { $0["username"] != nil && $0["emails"] != nil })
+        }
+        let usage = try await database.reader.read { db in try UserProfile.fetchOne(db, userId: "user_1")!.usageCreatorsCurrentMonth }
+        #expect(usage == done.processedResults, "usage counted on completion")
+        let indexed = try await database.reader.read { db in try CreatorSearch.count(db, CreatorQuery(userId: "user_1")) }
+        #expect(indexed == Set(handles.map { $0.lowercased() }).count, "its creators are searchable")
+    }
+
+    @Test("a step re-run after a crash stores nothing twice")
+    func idempotentSteps() async throws {
+        let database = try ReachDatabase.temporary()
+        try insertSearcher(database)
+        let request = try Searches.validate(platform: .tiktok, keywords: ["yoga"], username: nil, targetResults: 100)
+        let search = try await database.writer.write { db in
+            try Searches.start(db, userId: "user_1", request: request, campaignId: nil, now: start)
+        }
+        let page = try await OfflineProvider().fetchPage(ProviderRequest(platform: .tiktok, searchType: .keyword, query: "yoga", cursor: 0))
+        for _ in 0..<3 {
+            try await database.writer.write { db in
+                _ = try Searches.beginStep(db, jobId: search.id, cursor: 0, now: start)
+                try Searches.recordPage(db, jobId: search.id, cursor: 0, items: page.items, nextCursor: page.nextCursor, now: start)
+            }
+        }
+        let stored = try await database.reader.read { db in (try ScrapingJob.fetchOne(db, id: search.id)!, try ScrapingResult.fetchAll(db, jobId: search.id)) }
+        #expect(stored.1.count == 1 && stored.0.processedRuns == 1 && stored.0.processedResults == 30)
+        let steps = try await database.reader.read { db in
+            try BackgroundJob.filter(BackgroundJob.Columns.jobType == Searches.stepJobType).fetchCount(db)
+        }
+        #expect(steps == 2, "the first step and one continuation")
+    }
+
+    @Test("a search past its timeout becomes timeout; a cancelled one stops")
+    func timeoutAndCancel() async throws {
+        let database = try ReachDatabase.temporary()
+        let clock = ManualClock(start)
+        try insertSearcher(database)
+        let request = try Searches.validate(platform: .tiktok, keywords: ["yoga"], username: nil, targetResults: 1000)
+        let (slow, cancelled) = try await database.writer.write { db in
+            (try Searches.start(db, userId: "user_1", request: request, campaignId: nil, now: start),
+             try Searches.start(db, userId: "user_1", request: request, campaignId: nil, now: start))
+        }
+        _ = try await database.writer.write { db in try Searches.cancel(db, jobId: cancelled.id, userId: "user_1", now: start) }
+        clock.advance(by: 61 * 60)
+        let scheduler = makeScheduler(database, clock: clock, handlers: [ScrapingStepHandler(provider: OfflineProvider())])
+        try await scheduler.runUntilIdle()
+        let (timedOut, stopped) = try await database.reader.read { db in
+            (try ScrapingJob.fetchOne(db, id: slow.id)!, try ScrapingJob.fetchOne(db, id: cancelled.id)!)
+        }
+        #expect(timedOut.status == .timeout && timedOut.error?.contains("timed out") == true)
+        #expect(stopped.status == .cancelled && stopped.processedRuns == 0)
+        #expect(throws: ReachError.self, "a finished job cannot be cancelled") {
+            try database.writer.write { db in _ = try Searches.cancel(db, jobId: slow.id, userId: "user_1", now: start) }
+        }
+    }
+
+    @Test("a provider that keeps failing ends the search in error with the message")
+    func providerFailure() async throws {
+        let database = try ReachDatabase.temporary()
+        let clock = ManualClock(start)
+        try insertSearcher(database)
+        let request = try Searches.validate(platform: .youtube, keywords: ["yoga"], username: nil, targetResults: 100)
+        let search = try await database.writer.write { db in
+            try Searches.start(db, userId: "user_1", request: request, campaignId: nil, now: start)
+        }
+        let scheduler = makeScheduler(database, clock: clock, handlers: [ScrapingStepHandler(provider: OfflineProvider(failureRate: 1))])
+        let done = try await runSearch(scheduler, database, clock: clock, jobId: search.id)
+        #expect(done.status == .error && done.error == "offline provider: injected failure")
+    }
+
+    @Test("a configuration change applies to a running search without a restart")
+    func hotReload() async throws {
+        let database = try ReachDatabase.temporary()
+        let clock = ManualClock(start)
+        try insertSearcher(database)
+        let request = try Searches.validate(platform: .tiktok, keywords: ["yoga"], username: nil, targetResults: 1000)
+        let search = try await database.writer.write { db in
+            try Searches.start(db, userId: "user_1", request: request, campaignId: nil, now: start)
+        }
+        let scheduler = makeScheduler(database, clock: clock, handlers: [ScrapingStepHandler(provider: OfflineProvider())])
+        try await scheduler.runUntilIdle()
+        #expect(try await database.reader.read { db in try ScrapingJob.fetchOne(db, id: search.id)!.processedRuns } == 1,
+                "the next run waits for the 2 s continuation delay")
+        try await database.writer.write { db in
+            try Settings.set(db, .tiktokContinuationDelay, value: "0s", now: start)
+            try Settings.set(db, .maxAPICalls(.tiktok, .keyword), value: "3", now: start)
+        }
+        clock.advance(by: 2)
+        try await scheduler.runUntilIdle()
+        let done = try await database.reader.read { db in try ScrapingJob.fetchOne(db, id: search.id)! }
+        #expect(done.status == .completed && done.processedRuns == 3, "no delay now, and the new cap of 3 calls")
+    }
+
+    @Test("a search over the plan's creator limit is refused with the platform's details")
+    func planLimit() throws {
+        let database = try ReachDatabase.temporary()
+        try insertSearcher(database, plan: .glowUp)
+        let request = try Searches.validate(platform: .tiktok, keywords: ["yoga"], username: nil, targetResults: 500)
+        try database.writer.write { db in _ = try Searches.start(db, userId: "user_1", request: request, campaignId: nil, now: start) }
+        try database.writer.write { db in try UserProfile.addCreatorUsage(db, userId: "user_1", count: 600) }
+        let error = #expect(throws: ReachError.self) {
+            try database.writer.write { db in _ = try Searches.start(db, userId: "user_1", request: request, campaignId: nil, now: start) }
+        }
+        guard case .planLimitExceeded(let details)? = error else { Issue.record("expected a plan limit"); return }
+        #expect(details.limit == 1_000 && details.currentUsage == 600 && details.recommendedPlan == "viral_surge")
+        #expect(details.error == "Plan limit exceeded" && details.upgrade && details.usagePercentage == 60)
+    }
+
+    @Test("search requests are validated", arguments: [
+        (Platform.tiktok, ["a"] as [String]?, nil as String?, 250 as Int?), (.tiktok, [], nil, nil), (.tiktok, ["a"], "b", nil),
+        (.instagram, ["a"], nil, 0), (.youtube, nil, "has space", nil), (.instagram, nil, "x", 5_000),
+    ] as [(Platform, [String]?, String?, Int?)])
+    func validation(_ platform: Platform, _ keywords: [String]?, _ username: String?, _ target: Int?) {
+        #expect(throws: ReachError.self) {
+            try Searches.validate(platform: platform, keywords: keywords, username: username, targetResults: target)
+        }
+    }
+}
+
+@Suite("HTTP provider")
+struct HTTPProviderTests {
+    /// Runs a stub ScrapeCreators-style server on 127.0.0.1 for the duration of `body`.
+    func withStub(_ router: Router<BasicRequestContext>, _ body: @Sendable (String) async throws -> Void) async throws {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            var iterator = ports.makeAsyncIterator()
+            let port = await iterator.next() ?? 0
+            try await body("http://127.0.0.1:\(port)")
+            group.cancelAll()
+        }
+    }
+
+    func provider(_ url: String, timeout: Duration = .seconds(5)) -> HTTPProvider {
+        var options = HTTPProvider.Options(baseURL: url, apiKey: "secret-key")
+        options.timeout = timeout
+        options.baseRetryDelay = .milliseconds(10)
+        return HTTPProvider(options: options) { _ in 0 }
+    }
+
+    @Test("pages through the API with the key, and reads both answer shapes")
+    func pages() async throws {
+        let router = Router()
+        router.get("/v1/tiktok/search/users") { request, _ -> Response in
+            guard request.headers[.init("x-api-key")!] == "secret-key" else { return Response(status: .unauthorized) }
+            let cursor = Int(request.uri.queryParameters["cursor"] ?? "0") ?? 0
+            let query = request.uri.queryParameters["query"] ?? ""
+            let next = cursor < 60 ? "\(cursor + 30)" : "null"
+            let body = #"{"items":[{"creator":{"uniqueId":"\#(query)_\#(cursor)","bio":"hi a@b.co"}}],"nextCursor":\#(next)}"#
+            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+        router.get("/v1/instagram/profile") { request, _ -> Response in
+            let body = #"{"users":[{"username":"\#(request.uri.queryParameters["handle"] ?? "")_friend"}]}"#
+            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+        try await withStub(router) { url in
+            let provider = provider(url)
+            let first = try await provider.fetchPage(ProviderRequest(platform: .tiktok, searchType: .keyword, query: "yoga mats", cursor: 0))
+            #expect(first.items.first?["creator"]?["uniqueId"] == "yoga mats_0" && first.nextCursor == 30)
+            let last = try await provider.fetchPage(ProviderRequest(platform: .tiktok, searchType: .keyword, query: "x", cursor: 90))
+            #expect(last.nextCursor == nil)
+            let similar = try await provider.fetchPage(ProviderRequest(platform: .instagram, searchType: .similar, query: "maya", cursor: 0))
+            #expect(similar.items.first?["username"] == "maya_friend" && similar.nextCursor == nil)
+        }
+    }
+
+    @Test("retries 429 honouring Retry-After, and 5xx, then succeeds")
+    func retries() async throws {
+        let calls = CallCounter()
+        let router = Router()
+        router.get("/v1/youtube/search/users") { _, _ -> Response in
+            switch calls.next() {
+            case 1: return Response(status: .tooManyRequests, headers: [.retryAfter: "0"])
+            case 2: return Response(status: .badGateway)
+            default: return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"data":[],"cursor":5}"#)))
+            }
+        }
+        try await withStub(router) { url in
+            let page = try await provider(url).fetchPage(ProviderRequest(platform: .youtube, searchType: .keyword, query: "q", cursor: 0))
+            #expect(page.items.isEmpty && page.nextCursor == 5 && calls.count == 3)
+        }
+    }
+
+    @Test("gives up on persistent 5xx as transient, on 4xx and malformed answers as permanent, and times out")
+    func failures() async throws {
+        let router = Router()
+        router.get("/v1/tiktok/search/users") { _, _ in Response(status: .serviceUnavailable) }
+        router.get("/v1/youtube/search/users") { _, _ in Response(status: .forbidden) }
+        router.get("/v1/instagram/search/users") { _, _ -> Response in
+            Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"nothing":true}"#)))
+        }
+        router.get("/v1/instagram/profile") { _, _ -> Response in
+            try await Task.sleep(for: .seconds(3))
+            return Response(status: .ok)
+        }
+        try await withStub(router) { url in
+            let provider = provider(url, timeout: .milliseconds(300))
+            for (platform, type, transient) in [(Platform.tiktok, SearchType.keyword, true), (.youtube, .keyword, false),
+                                                (.instagram, .keyword, false), (.instagram, .similar, true)] {
+                let error = await #expect(throws: ProviderError.self) {
+                    try await provider.fetchPage(ProviderRequest(platform: platform, searchType: type, query: "q", cursor: 0))
+                }
+                #expect(error?.isTransient == transient, "\(platform) \(type): \(String(describing: error))")
+            }
+        }
+    }
+}
+
+final class CallCounter: Sendable {
+    private let value = Mutex(0)
+    func next() -> Int { value.withLock { $0 += 1; return $0 } }
+    var count: Int { value.withLock { $0 } }
+}
+
+import Synchronization
