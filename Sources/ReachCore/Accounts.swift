@@ -3,7 +3,7 @@ import GRDB
 import ReachStore
 
 /// Who asked for a change, carried onto the events it writes.
-public struct RequestContext: Sendable, Hashable {
+public struct EventContext: Sendable, Hashable {
     /// Ties together the events of one request or webhook.
     public var correlationId: String
     /// The event that caused this change, if any.
@@ -23,7 +23,7 @@ public enum Accounts {
     /// existing profile when there is one.
     @discardableResult
     public static func createUser(
-        _ db: Database, userId: String, email: String?, fullName: String?, now: Date, context: RequestContext,
+        _ db: Database, userId: String, email: String?, fullName: String?, now: Date, context: EventContext,
         recordedEvent: Event? = nil
     ) throws -> UserProfile {
         try validateUserId(userId)
@@ -77,7 +77,7 @@ public enum Onboarding {
 
     /// Step 1: full name and business name.
     public static func captureInfo(
-        _ db: Database, userId: String, fullName: String, businessName: String, now: Date, context: RequestContext
+        _ db: Database, userId: String, fullName: String, businessName: String, now: Date, context: EventContext
     ) throws -> UserProfile {
         let fullName = try text(fullName, field: "fullName")
         let businessName = try text(businessName, field: "businessName")
@@ -132,7 +132,7 @@ public enum Onboarding {
 
     /// Completes onboarding: the user goes onto the chosen plan, trialing for the rest of the
     /// trial, with mock Stripe ids offline; the e-mails follow from the `onboarding_completed` event.
-    public static func complete(_ db: Database, userId: String, now: Date, context: RequestContext) throws -> UserProfile {
+    public static func complete(_ db: Database, userId: String, now: Date, context: EventContext) throws -> UserProfile {
         var profile = try profile(db, userId)
         if profile.onboardingStep == .completed { return profile }
         guard profile.onboardingStep >= .intentCaptured else {
@@ -184,4 +184,22 @@ public enum Onboarding {
 
 extension OnboardingStep: Comparable {
     public static func < (lhs: OnboardingStep, rhs: OnboardingStep) -> Bool { lhs.order < rhs.order }
+}
+
+/// Admin actions, each recorded as an `admin_action` event naming the admin.
+public enum AdminActions {
+    public static func record(
+        _ db: Database, admin: String, action: String, target: String, details: [String: JSONValue], context: EventContext,
+        now: Date
+    ) throws {
+        var data = details
+        data["admin"] = .string(admin)
+        data["action"] = .string(action)
+        data["target"] = .string(target)
+        try Event.append(db, Event(
+            aggregateId: target, aggregateType: "user", eventType: "admin_action", eventData: .object(data),
+            metadata: ["admin": .string(admin)], idempotencyKey: "admin_action_\(admin)_\(action)_\(UUID().uuidString.lowercased())",
+            sourceSystem: "admin_action", correlationId: context.correlationId, causationId: context.causationId,
+            processingStatus: .processed, now: now))
+    }
 }

@@ -203,3 +203,13 @@ public enum Searches {
         }
     }
 }
+
+extension Searches {
+    /// The user's search, or not found (anyone else's is not found too).
+    public static func owned(_ db: Database, id: UUID, userId: String) throws -> ScrapingJob {
+        guard let job = try ScrapingJob.fetchOne(db, id: id), job.userId == userId else {
+            throw ReachError.notFound("job \(id.lowercased)")
+        }
+        return job
+    }
+}

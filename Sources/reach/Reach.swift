@@ -7,7 +7,7 @@ struct Reach: AsyncParsableCommand {
         commandName: "reach",
         abstract: "The influencer platform's backend as one program and one SQLite file.",
         subcommands: [
-            Serve.self, Migrate.self, Seed.self, Work.self, Jobs.self, SearchCommand.self, ConfigCommand.self,
+            Serve.self, Migrate.self, Seed.self, Token.self, Work.self, Jobs.self, SearchCommand.self, ConfigCommand.self,
             Backup.self, Doctor.self,
         ])
 }

@@ -1,24 +1,106 @@
 import ArgumentParser
 import Foundation
+import Hummingbird
+import Logging
 import ReachCore
+import ReachHTTP
+import ReachJobs
 import ReachStore
+import ServiceLifecycle
 
 struct Serve: ReachCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the API, webhooks, dashboard and scheduler.")
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the API, webhooks and dashboard, with the scheduler beside them.",
+        discussion: """
+            With --demo an empty database is seeded and tokens for user_demo and user_admin are printed.
+            With --ephemeral the database is a fresh temporary file removed at exit; with --port 0 a free \
+            port is picked and printed: a real backend per test run for other programs' integration tests.
+            """)
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var provider: ProviderOptions
     @Option(name: .long, help: "The address to listen on.") var host = "127.0.0.1"
     @Option(name: .long, help: "The port to listen on (0 picks a free one).") var port = 8080
-    @Flag(name: .long, help: "Seed an empty database with the demo data.") var demo = false
+    @Flag(name: .long, help: "Seed an empty database with the demo data and print demo tokens.") var demo = false
+    @Flag(name: .long, help: "Run on a fresh temporary database, removed at exit.") var ephemeral = false
+    @Option(name: .long, help: "A JWKS file to verify Clerk session tokens (RS256) with.") var clerkJWKS: String?
+    @Option(name: .long, help: "The issuer Clerk session tokens must carry (with --clerk-jwks).") var clerkIssuer: String?
+    @Flag(name: .long, help: "Do not run the scheduler (another process runs `reach work`).") var noScheduler = false
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        if clerkJWKS != nil && clerkIssuer == nil { throw ValidationError("--clerk-jwks needs --clerk-issuer") }
+        if ephemeral && options.db != nil { throw ValidationError("--ephemeral and --db exclude each other") }
+    }
 
     func execute() async throws {
-        let database = try options.open(.create)
-        if demo, try !DemoSeeder(database: database).isSeeded() {
-            let summary = try DemoSeeder(database: database).seed(scale: 1)
-            Terminal.info("seeded the demo: \(summary.users) users, \(summary.creators) creators")
+        let logger = Composition.logger("reach")
+        let database = ephemeral ? try ReachDatabase.temporary() : try options.open(.create)
+        var tokens: [(String, String)] = []
+        let clock = SystemClock()
+        let jwks = try clerkJWKS.map { path in
+            do {
+                return try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw ReachError.invalid(field: "clerk-jwks", reason: "cannot read \(path)")
+            }
         }
-        let report = try database.doctor()
-        Terminal.print("reach: \(options.databasePath) is ready (\(report.tables.map { "\($0.name) \($0.rows)" }.joined(separator: ", ")))")
-        Terminal.print("reach: the HTTP listener is not built yet; it would serve http://\(host):\(port)")
+        let verifier = try await TokenVerifier(
+            signingKey: try TokenVerifier.localSigningKey(database), clerkJWKS: jwks, clerkIssuer: clerkIssuer, clock: clock)
+        if demo {
+            let seeder = DemoSeeder(database: database, clock: clock)
+            if try !seeder.isSeeded() {
+                let summary = try seeder.seed(scale: 1)
+                Terminal.info("reach: seeded the demo: \(summary.users) users, \(summary.campaigns) campaigns, \(summary.creators) creators")
+            }
+            for user in ["user_demo", "user_admin"] {
+                tokens.append((user, try await verifier.issue(userId: user, lifetime: 30 * 86_400)))
+            }
+        }
+        var configuration = ServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.clerkJWKS = jwks
+        configuration.clerkIssuer = clerkIssuer
+        configuration.adminEmails = Composition.adminEmails()
+        let services: [any Service] = noScheduler ? [] : [try provider.makeScheduler(database: database, logger: logger)]
+        let where_ = ephemeral ? "a temporary database" : options.databasePath
+        let announced = tokens
+        let application = buildApplication(
+            configuration, dependencies: AppDependencies(database: database, clock: clock, verifier: verifier),
+            services: services, logger: logger
+        ) { port in
+            var lines = ["reach: serving \(where_) on http://\(host):\(port)"]
+            for (user, token) in announced { lines.append("reach: token for \(user): \(token)") }
+            if !announced.isEmpty { lines.append("reach: try  curl -H \"Authorization: Bearer $TOKEN\" http://\(host):\(port)/api/campaigns") }
+            Terminal.print(lines.joined(separator: "\n"))
+        }
+        try await application.runService()
+        withExtendedLifetime(database) {}
+    }
+}
+
+struct Token: ReachCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a bearer token for the local listener, signed with this database's secret.")
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The user id, e.g. user_demo.") var userId: String
+    @Option(name: .long, help: "Hours until it expires (default 24).") var hours = 24.0
+
+    func validate() throws {
+        guard hours > 0, hours <= 24 * 365 else { throw ValidationError("--hours must be from 0 to 8760") }
+    }
+
+    func execute() async throws {
+        try Accounts.validateUserId(userId)
+        let database = try options.open(.create)
+        let exists = try await database.reader.read { db in try UserProfile.fetchOne(db, userId: userId) != nil }
+        guard exists else {
+            throw ReachError.notFound("user \(userId) (create it with `reach clerk trigger user.created --user \(userId)` or seed the demo)")
+        }
+        let verifier = try await TokenVerifier(signingKey: try TokenVerifier.localSigningKey(database))
+        let token = try await verifier.issue(userId: userId, lifetime: hours * 3_600)
+        if options.json { try Terminal.printJSON(["userId": userId, "token": token]) } else { Terminal.print(token) }
     }
 }

@@ -19,15 +19,9 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    /// Prints `value` as pretty JSON with ISO-8601 dates.
+    /// Prints `value` as JSON in the API's wire format (lowercase UUIDs, ISO-8601 timestamps).
     static func printJSON<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(WireFormat.timestamp(date))
-        }
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(String(decoding: try WireEncoder.encode(value), as: UTF8.self))
     }
 
     /// Prints rows under a header, columns padded to their widest cell.

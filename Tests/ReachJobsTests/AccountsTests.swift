@@ -28,7 +28,7 @@ struct AccountsScheduleTests {
     @Test("each trial e-mail goes at its time; abandonment is cancelled by completing; the trial expires")
     func emailsAndExpiry() async throws {
         let (database, clock, scheduler, outbox) = try setUp()
-        let context = RequestContext(correlationId: "req_1")
+        let context = EventContext(correlationId: "req_1")
         try await database.writer.write { db in
             try Accounts.createUser(db, userId: "user_new", email: "new@example.com", fullName: "New User", now: clock.now(), context: context)
             _ = try Onboarding.captureInfo(db, userId: "user_new", fullName: "New User", businessName: "New Co", now: clock.now(), context: context)

@@ -26,12 +26,14 @@ extension Event {
 
     /// Events of the admin log, newest first, optionally filtered.
     public static func fetchLog(
-        _ db: Database, aggregateId: String? = nil, eventType: String? = nil, before: Date? = nil, limit: Int
+        _ db: Database, aggregateId: String? = nil, eventType: String? = nil, before: (Date, UUID)? = nil, limit: Int
     ) throws -> [Event] {
         var request = Event.all()
         if let aggregateId { request = request.filter(Columns.aggregateId == aggregateId) }
         if let eventType { request = request.filter(Columns.eventType == eventType) }
-        if let before { request = request.filter(Columns.timestamp < before) }
+        if let before {
+            request = request.filter(sql: #"("timestamp", id) < (?, ?)"#, arguments: [before.0, before.1.lowercased])
+        }
         return try request.order(Columns.timestamp.desc, Columns.id.desc).limit(limit).fetchAll(db)
     }
 }

@@ -163,12 +163,14 @@ public enum JobQueue {
 
     /// Jobs by status, newest first: the admin queue view and `reach jobs list`.
     public static func list(
-        _ db: Database, status: BackgroundJobStatus?, jobType: String? = nil, before: Date? = nil, limit: Int
+        _ db: Database, status: BackgroundJobStatus?, jobType: String? = nil, before: (Date, UUID)? = nil, limit: Int
     ) throws -> [BackgroundJob] {
         var request = BackgroundJob.all()
         if let status { request = request.filter(BackgroundJob.Columns.status == status.rawValue) }
         if let jobType { request = request.filter(BackgroundJob.Columns.jobType == jobType) }
-        if let before { request = request.filter(BackgroundJob.Columns.createdAt < before) }
+        if let before {
+            request = request.filter(sql: "(created_at, id) < (?, ?)", arguments: [before.0, before.1.lowercased])
+        }
         return try request.order(BackgroundJob.Columns.createdAt.desc, BackgroundJob.Columns.id.desc).limit(limit).fetchAll(db)
     }
 

@@ -97,3 +97,26 @@ public enum UserData {
             """, arguments: [userId, now])
     }
 }
+
+extension ScrapingResult {
+    /// Results of some jobs in the order they were stored, `limit` at a time after `rowid`:
+    /// exports stream through this without holding a job in memory.
+    public static func fetchBatch(_ db: Database, jobIds: [UUID], afterRowID: Int64, limit: Int) throws -> [(Int64, ScrapingResult)] {
+        guard !jobIds.isEmpty else { return [] }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT rowid AS reach_rowid, * FROM scraping_results
+                WHERE job_id IN (\(SeedQueries.placeholders(jobIds.count))) AND rowid > ?
+                ORDER BY rowid LIMIT ?
+                """, arguments: StatementArguments(jobIds.map(\.lowercased)) + [afterRowID, limit])
+        return try rows.map { ($0["reach_rowid"], try ScrapingResult(row: $0)) }
+    }
+}
+
+extension ScrapingJob {
+    /// The ids of a campaign's jobs.
+    public static func fetchIds(_ db: Database, campaignId: UUID) throws -> [UUID] {
+        try UUID.fetchAll(db, sql: "SELECT id FROM scraping_jobs WHERE campaign_id = ? ORDER BY created_at", arguments: [campaignId.lowercased])
+    }
+}

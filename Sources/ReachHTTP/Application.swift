@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import Logging
+import ReachCore
+import ReachStore
+import ServiceLifecycle
+
+/// How the HTTP listener is set up.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// The JWKS file's JSON for Clerk session tokens, and the issuer they must carry.
+    public var clerkJWKS: String?
+    public var clerkIssuer: String?
+    /// Addresses with admin rights besides `is_admin` (`REACH_ADMIN_EMAILS`).
+    public var adminEmails: Set<String> = []
+    public var serverName = "reach"
+
+    public init() {}
+}
+
+/// What the routes share.
+public struct AppDependencies: Sendable {
+    public let database: ReachDatabase
+    public let clock: any ReachClock
+    public let verifier: TokenVerifier
+    public let metrics = HTTPMetrics()
+    public let routeTable = RouteTable()
+
+    public init(database: ReachDatabase, clock: any ReachClock, verifier: TokenVerifier) {
+        self.database = database
+        self.clock = clock
+        self.verifier = verifier
+    }
+}
+
+/// The Hummingbird application: the platform's API, Reach's additions, and whatever services
+/// run beside it (the scheduler, composed by `reach serve`).
+public func buildApplication(
+    _ configuration: ServerConfiguration, dependencies: AppDependencies, services: [any Service] = [],
+    logger: Logger = Logger(label: "reach.http"), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildRouter(configuration, dependencies: dependencies)
+    var application = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+    application.addServices(services)
+    return application
+}
+
+/// The routes, their middleware, and the route table the OpenAPI test reads.
+public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppDependencies) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ProblemMiddleware(metrics: dependencies.metrics))
+    let database = dependencies.database
+    let clock = dependencies.clock
+    let table = dependencies.routeTable
+
+    SystemController(database: database, clock: clock, metrics: dependencies.metrics, openAPI: { OpenAPIDocument.json })
+        .addRoutes(to: Routes(group: router.group(), prefix: "", table: table))
+
+    let auth = AuthMiddleware(verifier: dependencies.verifier, database: database, adminEmails: configuration.adminEmails)
+    let api = router.group("/api").add(middleware: auth)
+    CampaignsController(database: database, clock: clock)
+        .addRoutes(to: Routes(group: api.group("/campaigns"), prefix: "/api/campaigns", table: table))
+    SearchesController(database: database, clock: clock)
+        .addRoutes(to: Routes(group: api.group("/scraping"), prefix: "/api/scraping", table: table))
+    JobsController(database: database, clock: clock)
+        .addRoutes(to: Routes(group: api.group("/jobs"), prefix: "/api/jobs", table: table))
+    CreatorsController(database: database)
+        .addRoutes(to: Routes(group: api.group("/creators"), prefix: "/api/creators", table: table))
+    ExportController(database: database)
+        .addRoutes(to: Routes(group: api.group("/export"), prefix: "/api/export", table: table))
+    AdminController(database: database, clock: clock)
+        .addRoutes(to: Routes(group: api.group("/admin").add(middleware: AdminMiddleware()), prefix: "/api/admin", table: table))
+    return router
+}

@@ -1,0 +1,155 @@
+import Crypto
+import Foundation
+import Hummingbird
+import JWTKit
+import ReachCore
+import ReachStore
+
+/// The claims Reach reads from a bearer token: a local token's or a Clerk session token's.
+struct SessionClaims: JWTPayload {
+    var sub: SubjectClaim
+    var exp: ExpirationClaim
+    var iss: IssuerClaim
+    var iat: IssuedAtClaim?
+    var email: String?
+
+    // Expiry and issuer are checked by ``TokenVerifier`` against its clock.
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}
+
+/// Issues and verifies bearer tokens.
+///
+/// - Local tokens (`reach token USER_ID`) are HS256 JWTs with `kid: reach-local`, signed with a
+///   per-database secret in `reach_secrets` that is never exported; they expire.
+/// - Clerk session tokens are RS256 JWTs verified against a JWKS file, issuer and expiry checked.
+public actor TokenVerifier {
+    public static let localIssuer = "reach-local"
+    static let localKid = JWKIdentifier(string: "reach-local")
+
+    private let local = JWTKeyCollection()
+    private let clerk: JWTKeyCollection?
+    private let clerkIssuer: String?
+    private let clock: any ReachClock
+
+    /// - Parameters:
+    ///   - signingKey: the database's local token secret (``localSigningKey(_:)``).
+    ///   - clerkJWKS: the JSON of a JWKS file; `clerkIssuer` is then required.
+    public init(signingKey: String, clerkJWKS: String? = nil, clerkIssuer: String? = nil, clock: any ReachClock = SystemClock())
+        async throws
+    {
+        await local.add(hmac: HMACKey(from: signingKey), digestAlgorithm: .sha256, kid: Self.localKid)
+        if let clerkJWKS {
+            guard let clerkIssuer, !clerkIssuer.isEmpty else {
+                throw ReachError.invalid(field: "clerk-issuer", reason: "give the issuer Clerk tokens must carry with --clerk-jwks")
+            }
+            let keys = JWTKeyCollection()
+            do {
+                try await keys.add(jwksJSON: clerkJWKS)
+            } catch {
+                throw ReachError.invalid(field: "clerk-jwks", reason: "not a JWKS document: \(error)")
+            }
+            clerk = keys
+            self.clerkIssuer = clerkIssuer
+        } else {
+            clerk = nil
+            self.clerkIssuer = nil
+        }
+        self.clock = clock
+    }
+
+    /// The database's local token secret, created on first use.
+    public static func localSigningKey(_ database: ReachDatabase) throws -> String {
+        try database.writer.write { db in try Secrets.fetchOrCreate(db, name: "token_signing_key", make: Secrets.random) }
+    }
+
+    /// A local token for `userId`, valid for `lifetime`.
+    public func issue(userId: String, lifetime: TimeInterval = 86_400) async throws -> String {
+        let now = clock.now()
+        let claims = SessionClaims(
+            sub: .init(value: userId), exp: .init(value: now.addingTimeInterval(lifetime)), iss: .init(value: Self.localIssuer),
+            iat: .init(value: now), email: nil)
+        return try await local.sign(claims, kid: Self.localKid)
+    }
+
+    /// The user a token names, or why it is refused.
+    public func verify(_ token: String) async throws -> (userId: String, email: String?) {
+        let claims: SessionClaims
+        do {
+            let header = try DefaultJWTParser().parseHeader(token)
+            if header.kid == Self.localKid.string {
+                claims = try await local.verify(token, as: SessionClaims.self)
+                guard claims.iss.value == Self.localIssuer else { throw Problem.unauthorized("token issuer is not Reach") }
+            } else if let clerk, let clerkIssuer {
+                claims = try await clerk.verify(token, as: SessionClaims.self)
+                guard claims.iss.value == clerkIssuer else {
+                    throw Problem.unauthorized("token issuer \(claims.iss.value) is not \(clerkIssuer)")
+                }
+            } else {
+                throw Problem.unauthorized("not a token of this server: get one with `reach token USER_ID`")
+            }
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem.unauthorized("invalid bearer token: get a new one with `reach token USER_ID`")
+        }
+        guard claims.exp.value > clock.now() else { throw Problem.unauthorized("the token expired: get a new one") }
+        return (claims.sub.value, claims.email)
+    }
+}
+
+extension DefaultJWTParser {
+    func parseHeader(_ token: String) throws -> JWTHeader {
+        let parts = try getTokenParts([UInt8](token.utf8))
+        return try parseHeader(parts.header)
+    }
+
+    private func parseHeader(_ encoded: ArraySlice<UInt8>) throws -> JWTHeader {
+        guard let data = Data(base64Encoded: Self.padded(String(decoding: encoded, as: UTF8.self))) else {
+            throw JWTError.malformedToken(reason: "header is not base64url")
+        }
+        return try JSONDecoder().decode(JWTHeader.self, from: data)
+    }
+
+    private static func padded(_ base64url: String) -> String {
+        var text = base64url.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while text.count % 4 != 0 { text += "=" }
+        return text
+    }
+}
+
+/// Authenticates `Authorization: Bearer` on the routes it guards, and resolves admin rights:
+/// `is_admin`, or an e-mail listed in `REACH_ADMIN_EMAILS`.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let verifier: TokenVerifier
+    let database: ReachDatabase
+    let adminEmails: Set<String>
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization] else {
+            throw Problem.unauthorized("send Authorization: Bearer <token> (get one with `reach token USER_ID`)")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
+            throw Problem.unauthorized("the Authorization header must be `Bearer <token>`")
+        }
+        let (userId, tokenEmail) = try await verifier.verify(String(parts[1]).trimmingCharacters(in: .whitespaces))
+        let profile = try await database.reader.read { db in try UserProfile.fetchOne(db, userId: userId) }
+        let email = (profile?.email ?? tokenEmail)?.lowercased()
+        let isAdmin = profile?.isAdmin == true || (email.map(adminEmails.contains) ?? false)
+        var context = context
+        context.identity = Identity(userId: userId, email: email, isAdmin: isAdmin)
+        context.logger[metadataKey: "user_id"] = .string(userId)
+        return try await next(request, context)
+    }
+}
+
+/// Admin routes: 403 unless the user is an admin.
+struct AdminMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard try context.user().isAdmin else { throw Problem.forbidden("admin only: needs is_admin or an address in REACH_ADMIN_EMAILS") }
+        return try await next(request, context)
+    }
+}

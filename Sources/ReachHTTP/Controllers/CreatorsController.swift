@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import ReachCore
+import ReachStore
+
+/// `GET /api/creators`: every creator the user's searches found, de-duplicated, searchable.
+struct CreatorsController {
+    let database: ReachDatabase
+
+    func addRoutes(to routes: Routes) {
+        routes.get { request, context in
+            let identity = try context.user()
+            let query = Query(request)
+            let everyone = try query.bool("allUsers") ?? false
+            if everyone && !identity.isAdmin { throw Problem.forbidden("allUsers=true is for admins") }
+            var search = CreatorQuery(userId: everyone ? nil : identity.userId)
+            search.text = try query.string("q", maximum: 200) ?? ""
+            search.platform = try query.value("platform", as: Platform.self)
+            search.minFollowers = try query.int("minFollowers", range: 0...Int(Int32.max))
+            search.maxFollowers = try query.int("maxFollowers", range: 0...Int(Int32.max))
+            search.verified = try query.bool("verified")
+            search.hasEmail = try query.bool("hasEmail")
+            search.campaignId = try query.uuid("campaignId")
+            if let sort = try query.string("sort", maximum: 50) {
+                guard let value = CreatorSort(rawValue: sort) else {
+                    throw Problem.badRequest("`sort` must be one of \(CreatorSort.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                search.sort = value
+            }
+            search.limit = try query.int("limit", default: 50, range: 1...500)!
+            search.cursor = try query.string("cursor", maximum: 1_000)
+            let request = search
+            let (page, total) = try await database.reader.read { db in
+                (try CreatorSearch.search(db, request), request.cursor == nil ? try CreatorSearch.count(db, request) : nil)
+            }
+            struct Answer: Encodable {
+                var creators: [CreatorResponse]
+                var nextCursor: String?
+                var total: Int?
+            }
+            return try json(Answer(creators: page.creators.map(CreatorResponse.init), nextCursor: page.nextCursor, total: total))
+        }
+    }
+}

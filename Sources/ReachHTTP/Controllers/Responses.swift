@@ -1,0 +1,75 @@
+import Foundation
+import ReachCore
+import ReachStore
+
+/// A job with its results, as the platform's Drizzle relation returns it: the job's fields and `results`.
+struct JobWithResults: Encodable {
+    var job: ScrapingJob
+    var results: [ScrapingResult]
+
+    enum Keys: String, CodingKey { case results }
+
+    func encode(to encoder: any Encoder) throws {
+        try job.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(results, forKey: .results)
+    }
+}
+
+/// A campaign with its searches and their results.
+struct CampaignWithJobs: Encodable {
+    var campaign: Campaign
+    var scrapingJobs: [JobWithResults]
+
+    enum Keys: String, CodingKey { case scrapingJobs }
+
+    func encode(to encoder: any Encoder) throws {
+        try campaign.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(scrapingJobs, forKey: .scrapingJobs)
+    }
+}
+
+struct Pagination: Encodable {
+    var total: Int
+    var page: Int
+    var limit: Int
+    var totalPages: Int
+}
+
+struct Message: Encodable {
+    var message: String
+}
+
+/// A creator as `GET /api/creators` returns it.
+struct CreatorResponse: Encodable {
+    var id: Int64
+    var userId: String
+    var platform: String
+    var handle: String
+    var name: String?
+    var bio: String?
+    var followers: Int
+    var verified: Bool
+    var emails: [String]
+    var avatarUrl: String?
+    var profileUrl: String?
+    var lastSeenAt: Date
+    var resultId: UUID
+
+    init(_ row: CreatorRow) {
+        id = row.id
+        userId = row.userId
+        platform = row.platform.rawValue
+        handle = row.handle
+        name = row.name
+        bio = row.bio
+        followers = row.followers
+        verified = row.verified
+        emails = row.emails
+        avatarUrl = row.avatarUrl
+        profileUrl = row.profileUrl
+        lastSeenAt = row.lastSeenAt
+        resultId = row.resultId
+    }
+}

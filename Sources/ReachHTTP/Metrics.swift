@@ -1,0 +1,55 @@
+import Foundation
+import Prometheus
+import ReachCore
+import ReachStore
+
+/// Prometheus metrics: requests and latency by route, and the queue's state read at each scrape.
+///
+/// Uses its own registry rather than the process-wide `MetricsSystem`, so that each application
+/// (and each test) has its own figures.
+public final class HTTPMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private static let buckets: [Duration] = [
+        .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+        .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
+    ]
+
+    func record(method: String, route: String, status: Int, duration: Duration) {
+        registry.makeCounter(
+            descriptor: .init(namespace: "reach", metricName: "http_requests", unitName: "total", helpText: "HTTP requests"),
+            labels: [("method", method), ("route", route), ("status", String(status))]
+        ).increment()
+        registry.makeDurationHistogram(
+            descriptor: .init(namespace: "reach", metricName: "http_request_duration", unitName: "seconds",
+                              helpText: "HTTP request latency"),
+            labels: [("method", method), ("route", route)], buckets: Self.buckets
+        ).record(duration)
+    }
+
+    /// The text exposition, with queue figures read now.
+    func render(database: ReachDatabase, now: Date) async throws -> String {
+        let (stats, pendingEvents, running) = try await database.reader.read { db in
+            (try JobQueue.stats(db, now: now), try Event.hasPending(db),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM scraping_jobs WHERE status IN ('pending', 'processing')") ?? 0)
+        }
+        for status in BackgroundJobStatus.allCases {
+            registry.makeGauge(
+                descriptor: .init(namespace: "reach", metricName: "background_jobs", helpText: "Background jobs by status"),
+                labels: [("status", status.rawValue)]
+            ).set(to: Double(stats.byStatus[status] ?? 0))
+        }
+        registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "queue_depth",
+                                             helpText: "Background jobs due and waiting"))
+            .set(to: Double(stats.byStatus[.pending] ?? 0))
+        registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "oldest_pending_job_age", unitName: "seconds",
+                                             helpText: "Age of the oldest due pending job"))
+            .set(to: stats.oldestPending.map { max(0, now.timeIntervalSince($0)) } ?? 0)
+        registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "searches_running",
+                                             helpText: "Searches pending or processing"))
+            .set(to: Double(running))
+        registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "events_pending",
+                                             helpText: "1 when events wait for the processor"))
+            .set(to: pendingEvents ? 1 : 0)
+        return registry.emitToString()
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import Logging
+import ReachCore
+import ReachStore
+
+/// An error answer, as RFC 9457 `application/problem+json`: `type`, `title`, `status`, `detail`
+/// and a stable `code`. Every error of every route becomes one of these in ``ProblemMiddleware``,
+/// the one place errors are mapped to HTTP.
+public struct Problem: Error, Sendable, Encodable {
+    public var status: Int
+    public var code: String
+    public var title: String
+    public var detail: String
+    /// The platform's plan-limit fields, beside the problem fields.
+    public var planLimit: PlanLimitExceeded?
+    var headers: [(String, String)] = []
+
+    public init(status: Int, code: String, title: String, detail: String, planLimit: PlanLimitExceeded? = nil) {
+        self.status = status
+        self.code = code
+        self.title = title
+        self.detail = detail
+        self.planLimit = planLimit
+    }
+
+    public static func badRequest(_ detail: String) -> Problem {
+        Problem(status: 400, code: "bad_request", title: "Bad request", detail: detail)
+    }
+
+    public static func invalid(_ field: String, _ reason: String) -> Problem {
+        Problem(status: 422, code: "invalid_field", title: "Invalid field", detail: "\(field): \(reason)")
+    }
+
+    public static func unauthorized(_ detail: String) -> Problem {
+        Problem(status: 401, code: "unauthorized", title: "Unauthorized", detail: detail)
+    }
+
+    public static func forbidden(_ detail: String) -> Problem {
+        Problem(status: 403, code: "forbidden", title: "Forbidden", detail: detail)
+    }
+
+    public static func notFound(_ detail: String) -> Problem {
+        Problem(status: 404, code: "not_found", title: "Not found", detail: detail)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case type, title, status, detail, code
+        case error, message, upgrade, currentUsage, limit, usagePercentage, recommendedPlan
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("https://reach.local/problems/\(code.replacingOccurrences(of: "_", with: "-"))", forKey: .type)
+        try container.encode(title, forKey: .title)
+        try container.encode(status, forKey: .status)
+        try container.encode(detail, forKey: .detail)
+        try container.encode(code, forKey: .code)
+        if let planLimit {
+            try container.encode(planLimit.error, forKey: .error)
+            try container.encode(planLimit.message, forKey: .message)
+            try container.encode(planLimit.upgrade, forKey: .upgrade)
+            try container.encode(planLimit.currentUsage, forKey: .currentUsage)
+            try container.encode(planLimit.limit, forKey: .limit)
+            try container.encode(planLimit.usagePercentage, forKey: .usagePercentage)
+            try container.encodeIfPresent(planLimit.recommendedPlan, forKey: .recommendedPlan)
+        }
+    }
+
+    var response: Response {
+        let body = (try? WireEncoder.encode(self)) ?? Data()
+        var fields = HTTPFields()
+        fields[.contentType] = "application/problem+json"
+        for (name, value) in headers {
+            if let field = HTTPField.Name(name) { fields[field] = value }
+        }
+        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// Maps any error to a problem. Errors of input are 4xx; anything else is a 500 whose detail
+    /// says nothing of internals (those go to the log).
+    public static func from(_ error: any Error) -> Problem {
+        switch ReachError.from(error) {
+        case let problem as Problem:
+            return problem
+        case let error as ReachError:
+            switch error {
+            case .invalid(let field, let reason): return .invalid(field, reason)
+            case .notFound(let what): return .notFound("\(what) not found")
+            case .conflict(let message): return Problem(status: 409, code: "conflict", title: "Conflict", detail: message)
+            case .forbidden(let message): return .forbidden(message)
+            case .planLimitExceeded(let details):
+                return Problem(status: 403, code: "plan_limit_exceeded", title: "Plan limit exceeded", detail: details.message,
+                               planLimit: details)
+            case .unavailable(let message):
+                var problem = Problem(status: 503, code: "unavailable", title: "Service unavailable", detail: message)
+                problem.headers = [("Retry-After", "1")]
+                return problem
+            }
+        case let error as HTTPError:
+            let status = Int(error.status.code)
+            let detail = error.body ?? error.status.reasonPhrase
+            switch status {
+            case 404: return .notFound("no route \(detail == "Not Found" ? "matches this path" : detail)")
+            case 405: return Problem(status: 405, code: "method_not_allowed", title: "Method not allowed", detail: detail)
+            case 413: return Problem(status: 413, code: "body_too_large", title: "Content too large",
+                                     detail: "the body is over 1 MiB: send less")
+            default: return Problem(status: status, code: status < 500 ? "bad_request" : "internal",
+                                    title: error.status.reasonPhrase, detail: detail)
+            }
+        case let error as DecodingError:
+            return from(decoding: error)
+        default:
+            return Problem(status: 500, code: "internal", title: "Internal error",
+                           detail: "the server failed; the request id in X-Request-Id finds the details in its log")
+        }
+    }
+
+    static func from(decoding error: DecodingError) -> Problem {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+                .replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .badRequest("missing field `\(path(context.codingPath + [key]))`")
+        case .valueNotFound(let type, let context):
+            return .badRequest("`\(path(context.codingPath))` must not be null (expected \(type))")
+        case .typeMismatch(let type, let context):
+            return .badRequest("`\(path(context.codingPath))` has the wrong type: expected \(Self.name(of: type))")
+        case .dataCorrupted(let context):
+            let field = path(context.codingPath)
+            return .badRequest(field.isEmpty ? "malformed JSON" : "`\(field)` is not valid: \(context.debugDescription)")
+        @unknown default:
+            return .badRequest("the body does not have the expected shape")
+        }
+    }
+
+    private static func name(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type, is Int64.Type, is Int32.Type: return "an integer"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is [Any].Type: return "an array"
+        default:
+            let name = "\(type)"
+            if name.hasPrefix("Array") { return "an array" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return name
+        }
+    }
+}
+
+/// Turns every error into problem+json, adds `X-Request-Id`, and logs each request once.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let metrics: HTTPMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let incoming = request.headers[.init("X-Request-Id")!], incoming.count <= 100,
+            incoming.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        {
+            context.requestId = incoming
+        }
+        if let correlation = request.headers[.init("X-Correlation-Id")!], correlation.count <= 200,
+            !correlation.contains(where: { $0.isNewline || $0 == "\u{0}" })
+        {
+            context.correlationId = correlation
+        }
+        context.logger[metadataKey: "request_id"] = .string(context.requestId)
+        let started = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            let problem = Problem.from(error)
+            if problem.status >= 500 {
+                context.logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
+            }
+            response = problem.response
+        }
+        response.headers[.init("X-Request-Id")!] = context.requestId
+        let route = context.endpointPath ?? "unmatched"
+        metrics.record(method: request.method.rawValue, route: route, status: Int(response.status.code),
+                       duration: ContinuousClock.now - started)
+        context.logger.info("\(request.method) \(request.uri.path) \(response.status.code)")
+        return response
+    }
+}
