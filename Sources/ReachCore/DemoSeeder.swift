@@ -146,13 +146,8 @@ public struct DemoSeeder: Sendable {
                 db, request: request, userId: fixture.userId, campaignId: campaign.id,
                 startedAt: created.addingTimeInterval(Double(offset) * 300), summary: &summary)
         }
-        try db.execute(
-            sql: """
-                UPDATE user_profiles
-                SET usage_campaigns_current = usage_campaigns_current + 1,
-                    usage_creators_current_month = usage_creators_current_month + ?
-                WHERE user_id = ?
-                """, arguments: [found, fixture.userId])
+        try UserProfile.addCampaignUsage(db, userId: fixture.userId, count: 1)
+        try UserProfile.addCreatorUsage(db, userId: fixture.userId, count: found)
     }
 
     /// A search as the scheduler leaves it once complete: its pages as results, counters at 100%.
@@ -269,13 +264,8 @@ public struct DemoSeeder: Sendable {
                 username: similar ? random.pick(niche.words) + "_official" : nil, targetResults: 100)
             let found = try insertCompletedSearch(
                 db, request: request, userId: userId, campaignId: campaign.id, startedAt: created, summary: &summary)
-            try db.execute(
-                sql: """
-                    UPDATE user_profiles
-                    SET usage_campaigns_current = usage_campaigns_current + 1,
-                        usage_creators_current_month = usage_creators_current_month + ?
-                    WHERE user_id = ?
-                    """, arguments: [found, userId])
+            try UserProfile.addCampaignUsage(db, userId: userId, count: 1)
+            try UserProfile.addCreatorUsage(db, userId: userId, count: found)
         }
     }
 }

@@ -14,6 +14,9 @@ public struct ServerConfiguration: Sendable {
     public var clerkIssuer: String?
     /// Addresses with admin rights besides `is_admin` (`REACH_ADMIN_EMAILS`).
     public var adminEmails: Set<String> = []
+    /// Webhook secrets (`STRIPE_WEBHOOK_SECRET`, `CLERK_WEBHOOK_SECRET`, or the file's own).
+    public var stripeWebhookSecret = ""
+    public var clerkWebhookSecret = ""
     public var serverName = "reach"
 
     public init() {}
@@ -61,6 +64,10 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
     SystemController(database: database, clock: clock, metrics: dependencies.metrics, openAPI: { OpenAPIDocument.json })
         .addRoutes(to: Routes(group: router.group(), prefix: "", table: table))
 
+    WebhooksController(database: database, clock: clock, stripeSecret: configuration.stripeWebhookSecret,
+                       clerkSecret: configuration.clerkWebhookSecret)
+        .addRoutes(to: Routes(group: router.group("/api/webhooks"), prefix: "/api/webhooks", table: table))
+
     let auth = AuthMiddleware(verifier: dependencies.verifier, database: database, adminEmails: configuration.adminEmails)
     let api = router.group("/api").add(middleware: auth)
     CampaignsController(database: database, clock: clock)
@@ -73,7 +80,15 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
         .addRoutes(to: Routes(group: api.group("/creators"), prefix: "/api/creators", table: table))
     ExportController(database: database)
         .addRoutes(to: Routes(group: api.group("/export"), prefix: "/api/export", table: table))
+    let accounts = AccountsController(database: database, clock: clock)
+    accounts.addOnboarding(to: Routes(group: api.group("/onboarding"), prefix: "/api/onboarding", table: table))
+    accounts.addBilling(to: Routes(group: api.group("/billing"), prefix: "/api/billing", table: table))
+    accounts.addUsage(to: Routes(group: api.group("/usage"), prefix: "/api/usage", table: table))
+    accounts.addPlans(to: Routes(group: api.group("/plans"), prefix: "/api/plans", table: table))
+    let admin = api.group("/admin").add(middleware: AdminMiddleware())
     AdminController(database: database, clock: clock)
-        .addRoutes(to: Routes(group: api.group("/admin").add(middleware: AdminMiddleware()), prefix: "/api/admin", table: table))
+        .addRoutes(to: Routes(group: admin, prefix: "/api/admin", table: table))
+    AdminUsersController(database: database, clock: clock)
+        .addRoutes(to: Routes(group: admin, prefix: "/api/admin", table: table))
     return router
 }

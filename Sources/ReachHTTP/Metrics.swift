@@ -30,7 +30,7 @@ public final class HTTPMetrics: Sendable {
     func render(database: ReachDatabase, now: Date) async throws -> String {
         let (stats, pendingEvents, running) = try await database.reader.read { db in
             (try JobQueue.stats(db, now: now), try Event.hasPending(db),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM scraping_jobs WHERE status IN ('pending', 'processing')") ?? 0)
+             try ScrapingJob.runningCount(db))
         }
         for status in BackgroundJobStatus.allCases {
             registry.makeGauge(

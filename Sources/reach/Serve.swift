@@ -25,6 +25,8 @@ struct Serve: ReachCommand {
     @Flag(name: .long, help: "Run on a fresh temporary database, removed at exit.") var ephemeral = false
     @Option(name: .long, help: "A JWKS file to verify Clerk session tokens (RS256) with.") var clerkJWKS: String?
     @Option(name: .long, help: "The issuer Clerk session tokens must carry (with --clerk-jwks).") var clerkIssuer: String?
+    @Option(name: .long, help: "The Stripe endpoint secret (default: $STRIPE_WEBHOOK_SECRET, else the file's own).")
+    var stripeWebhookSecret: String?
     @Flag(name: .long, help: "Do not run the scheduler (another process runs `reach work`).") var noScheduler = false
 
     func validate() throws {
@@ -63,6 +65,8 @@ struct Serve: ReachCommand {
         configuration.clerkJWKS = jwks
         configuration.clerkIssuer = clerkIssuer
         configuration.adminEmails = Composition.adminEmails()
+        configuration.stripeWebhookSecret = try stripeWebhookSecret ?? WebhookSecrets.stripe(database)
+        configuration.clerkWebhookSecret = try WebhookSecrets.clerk(database)
         let services: [any Service] = noScheduler ? [] : [try provider.makeScheduler(database: database, logger: logger)]
         let where_ = ephemeral ? "a temporary database" : options.databasePath
         let announced = tokens

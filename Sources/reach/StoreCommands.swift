@@ -227,7 +227,7 @@ struct Backup: ReachCommand {
         let database = try options.open(.existing)
         try database.backup(to: path)
         let copy = try ReachDatabase.open(path: path, mode: .existing)
-        let integrity = try await copy.reader.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
+        let integrity: String? = try copy.quickCheck()
         if options.json {
             try Terminal.printJSON(["path": path, "quickCheck": integrity ?? ""])
         } else {

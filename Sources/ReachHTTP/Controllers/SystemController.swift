@@ -12,9 +12,9 @@ struct SystemController {
 
     func addRoutes(to routes: Routes) {
         routes.get("/healthz") { _, _ in
-            let migrations = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") }
+            let migrations = try await database.reader.read { db in try ReachDatabase.appliedMigrationCount(db) }
             struct Answer: Encodable { var status: String; var migrations: Int }
-            return try json(Answer(status: "ok", migrations: migrations ?? 0))
+            return try json(Answer(status: "ok", migrations: migrations))
         }
         routes.get("/metrics") { _, _ in
             let text = try await metrics.render(database: database, now: clock.now())

@@ -120,3 +120,40 @@ extension ScrapingJob {
         try UUID.fetchAll(db, sql: "SELECT id FROM scraping_jobs WHERE campaign_id = ? ORDER BY created_at", arguments: [campaignId.lowercased])
     }
 }
+
+extension UserProfile {
+    /// The profile with this e-mail address, any case.
+    public static func fetchOne(_ db: Database, email: String) throws -> UserProfile? {
+        try UserProfile.fetchOne(db, sql: "SELECT * FROM user_profiles WHERE lower(email) = lower(?) LIMIT 1", arguments: [email])
+    }
+
+    /// Copies a plan's limits and features onto every profile on that plan; returns how many.
+    public static func pushPlanLimits(
+        _ db: Database, planKey: String, campaigns: Int, creators: Int, features: JSONValue?, now: Date
+    ) throws -> Int {
+        try db.execute(sql: """
+            UPDATE user_profiles SET plan_campaigns_limit = ?, plan_creators_limit = ?, plan_features = ?, updated_at = ?
+            WHERE current_plan = ?
+            """, arguments: [campaigns, creators, features, now, planKey])
+        return db.changesCount
+    }
+}
+
+extension ScrapingJob {
+    /// Searches pending or processing.
+    public static func runningCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM scraping_jobs WHERE status IN ('pending', 'processing')") ?? 0
+    }
+}
+
+extension ReachDatabase {
+    /// `PRAGMA quick_check`: "ok" for a sound file.
+    public func quickCheck() throws -> String {
+        try reader.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "" }
+    }
+
+    /// How many migrations the file has applied.
+    public static func appliedMigrationCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0
+    }
+}
