@@ -91,7 +91,12 @@ let package = Package(
                 "ReachJobs", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
-        .testTarget(name: "ReachHTTPTests", dependencies: ["ReachHTTP", "ReachJobs", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(
+            name: "ReachHTTPTests",
+            dependencies: [
+                "ReachHTTP", "ReachJobs", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"), .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]),
         .testTarget(name: "ReachExportTests", dependencies: ["ReachExport"]),
     ],
     swiftLanguageModes: [.v6]

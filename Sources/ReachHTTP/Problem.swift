@@ -3,6 +3,7 @@ import GRDB
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import ReachCore
 import ReachStore
 
@@ -112,6 +113,8 @@ public struct Problem: Error, Sendable, Encodable {
             }
         case let error as DecodingError:
             return from(decoding: error)
+        case is NIOTooManyBytesError:
+            return Problem(status: 413, code: "body_too_large", title: "Content too large", detail: "the body is over 1 MiB: send less")
         default:
             return Problem(status: 500, code: "internal", title: "Internal error",
                            detail: "the server failed; the request id in X-Request-Id finds the details in its log")
