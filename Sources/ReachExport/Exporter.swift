@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import ReachStore
+
+/// Writes a Reach file as a script that `psql -v ON_ERROR_STOP=1 -f` loads into an empty
+/// PostgreSQL 15 database in one transaction: the tables, the data as `COPY … FROM stdin`, then
+/// keys, indexes and constraints, then `ANALYZE`.
+///
+/// It reads one table at a time in one read transaction (a consistent snapshot) and writes as it
+/// reads, so memory stays flat whatever the file's size.
+public struct Exporter: Sendable {
+    public enum Part: Sendable { case all, schemaOnly, dataOnly }
+
+    public var part: Part = .all
+    /// Only these tables' data (and, with the schema, all tables still).
+    public var tables: [String] = ReachDatabase.platformTables
+
+    public init(part: Part = .all, tables: [String]? = nil) throws {
+        self.part = part
+        if let tables {
+            let unknown = tables.filter { !ReachDatabase.platformTables.contains($0) }
+            guard unknown.isEmpty else {
+                throw CopyError("unknown tables \(unknown.joined(separator: ", ")): use \(ReachDatabase.platformTables.joined(separator: ", "))")
+            }
+            self.tables = ReachDatabase.platformTables.filter(tables.contains)
+        }
+    }
+
+    /// Rows per table, for progress.
+    public func rowCounts(_ database: ReachDatabase) throws -> [String: Int] {
+        try database.reader.read { db in
+            Dictionary(uniqueKeysWithValues: try tables.map { ($0, try TableTransfer.count(db, table: $0)) })
+        }
+    }
+
+    /// Writes the script to `sink`, reporting each row to `progress`.
+    public func export(_ database: ReachDatabase, to sink: some ScriptSink, progress: (Int) -> Void = { _ in }) throws {
+        try database.reader.read { db in
+            let violations = try TableTransfer.foreignKeyViolations(db)
+            guard violations.isEmpty else {
+                throw CopyError("the file has rows whose foreign keys point nowhere (\(violations.prefix(3).joined(separator: "; "))): "
+                    + "PostgreSQL would refuse them; run `reach doctor`")
+            }
+            try sink.write("""
+                -- Reach export: the platform's schema and data for PostgreSQL 15.
+                -- Load into an empty database: psql -v ON_ERROR_STOP=1 -f FILE "$DATABASE_URL"
+                SET client_encoding = 'UTF8';
+                SET standard_conforming_strings = on;
+                SET client_min_messages = warning;
+                BEGIN;
+
+                """)
+            if part != .dataOnly { try sink.write(PostgresSchema.tablesSQL + "\n") }
+            if part != .schemaOnly {
+                var done = 0
+                for table in tables {
+                    try exportTable(db, table: table, to: sink) {
+                        done += 1
+                        if done % 1_000 == 0 { progress(done) }
+                    }
+                }
+                progress(done)
+            }
+            if part != .dataOnly { try sink.write(PostgresSchema.constraintsSQL + "\n") }
+            if part != .schemaOnly { try sink.write("ANALYZE;\n") }
+            try sink.write("COMMIT;\n")
+        }
+        try sink.flush()
+    }
+
+    private func exportTable(_ db: Database, table: String, to sink: some ScriptSink, row: () -> Void) throws {
+        guard let schema = PostgresSchema.table(table) else { throw CopyError("no PostgreSQL schema for \(table)") }
+        let columns = schema.columns.map(\.name)
+        let kinds = schema.columns.map(\.kind)
+        let list = columns.map { $0 == "key" || $0 == "cursor" || $0 == "timestamp" ? "\"\($0)\"" : $0 }
+        try sink.write("COPY \(table) (\(list.joined(separator: ", "))) FROM stdin;\n")
+        var line = ""
+        try TableTransfer.forEachRow(db, table: table, columns: columns) { values in
+            line.removeAll(keepingCapacity: true)
+            for index in values.indices {
+                if index > 0 { line += "\t" }
+                if let text = try ValueCodec.postgresText(values[index], kind: kinds[index]) {
+                    CopyFormat.escape(text, into: &line)
+                } else {
+                    line += CopyFormat.null
+                }
+            }
+            line += "\n"
+            try sink.write(line)
+            row()
+        }
+        try sink.write("\\.\n\n")
+    }
+}
+
+/// Where a script goes: a file, standard output, or `psql`'s standard input.
+public protocol ScriptSink {
+    func write(_ text: String) throws
+    func flush() throws
+}
+
+/// Buffers writes to a file handle in 256 KiB chunks.
+public final class FileSink: ScriptSink {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    public init(_ handle: FileHandle) {
+        self.handle = handle
+        buffer.reserveCapacity(1 << 18)
+    }
+
+    public func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 18 { try flush() }
+    }
+
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

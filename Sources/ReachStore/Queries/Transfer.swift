@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// Whole-table reads and writes for the PostgreSQL export and import.
+///
+/// Table and column names come from files a user hands to `reach import`: each is checked
+/// against the schema before it reaches SQL.
+public enum TableTransfer {
+    /// The columns of a platform table, in order.
+    public static func columns(_ db: Database, table: String) throws -> [String] {
+        try checkTable(table)
+        return try db.columns(in: table).map(\.name)
+    }
+
+    public static func count(_ db: Database, table: String) throws -> Int {
+        try checkTable(table)
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(quoted(table))") ?? 0
+    }
+
+    /// Calls `body` with each row's values, in insertion (rowid) order, without holding the table in memory.
+    public static func forEachRow(
+        _ db: Database, table: String, columns: [String], _ body: ([DatabaseValue]) throws -> Void
+    ) throws {
+        try checkColumns(db, table: table, columns: columns)
+        let list = columns.map(quoted).joined(separator: ", ")
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(quoted(table)) ORDER BY rowid")
+        var values = [DatabaseValue](repeating: .null, count: columns.count)
+        while let row = try cursor.next() {
+            for index in columns.indices { values[index] = row[index] }
+            try body(values)
+        }
+    }
+
+    /// A prepared insert of `columns` into `table`.
+    public static func insertStatement(_ db: Database, table: String, columns: [String]) throws -> Statement {
+        try checkColumns(db, table: table, columns: columns)
+        let list = columns.map(quoted).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return try db.makeStatement(sql: "INSERT INTO \(quoted(table)) (\(list)) VALUES (\(marks))")
+    }
+
+    /// Whether the file holds data of its own: anything beyond migration 0003's plans and settings.
+    public static func holdsData(_ db: Database) throws -> Bool {
+        for table in ReachDatabase.platformTables where !["subscription_plans", "system_configurations"].contains(table) {
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(quoted(table)))") == true { return true }
+        }
+        return false
+    }
+
+    /// Empties the platform tables (children first); the search indexes follow through their triggers.
+    public static func deleteAll(_ db: Database) throws {
+        for table in ReachDatabase.platformTables.reversed() {
+            try db.execute(sql: "DELETE FROM \(quoted(table))")
+        }
+    }
+
+    /// Rows whose foreign keys point nowhere (written with foreign keys off, for instance).
+    public static func foreignKeyViolations(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+            "\(row["table"] as String? ?? "?") row \(row["rowid"] as Int64? ?? 0) → \(row["parent"] as String? ?? "?")"
+        }
+    }
+
+    static func checkTable(_ table: String) throws {
+        guard ReachDatabase.platformTables.contains(table) else {
+            throw StoreError.invalid(field: "table", reason: "\(table) is not one of the platform's tables")
+        }
+    }
+
+    static func checkColumns(_ db: Database, table: String, columns: [String]) throws {
+        let known = Set(try self.columns(db, table: table))
+        if let unknown = columns.first(where: { !known.contains($0) }) {
+            throw StoreError.invalid(field: "column", reason: "\(table) has no column \(unknown)")
+        }
+    }
+
+    static func quoted(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
