@@ -33,17 +33,19 @@ public enum Usage {
 }
 
 extension Usage {
-    /// Resets monthly creator usage for users whose period ended, and moves their reset date a
-    /// month on (the platform only reset it on a paid invoice: **fix**). Returns how many.
+    /// Resets monthly creator usage for users whose month since their reset date has passed, and
+    /// moves the reset date on by whole months (the platform only reset it on a paid invoice:
+    /// **fix**). `usage_reset_date` is when the current period began. Returns how many.
     public static func resetDue(_ db: Database, now: Date) throws -> Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let monthAgo = calendar.date(byAdding: .month, value: -1, to: now) else { return 0 }
         var count = 0
-        for var profile in try UserProfile.fetchUsageResetDue(db, now: now) {
-            var next = profile.usageResetDate ?? now
-            while next <= now { next = calendar.date(byAdding: .month, value: 1, to: next) ?? now.addingTimeInterval(30 * 86_400) }
+        for var profile in try UserProfile.fetchUsageResetDue(db, periodStartedBy: monthAgo) {
+            var start = profile.usageResetDate ?? now
+            while let next = calendar.date(byAdding: .month, value: 1, to: start), next <= now { start = next }
             profile.usageCreatorsCurrentMonth = 0
-            profile.usageResetDate = next
+            profile.usageResetDate = start
             profile.updatedAt = now
             try profile.update(db)
             count += 1

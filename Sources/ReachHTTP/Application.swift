@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -17,6 +18,8 @@ public struct ServerConfiguration: Sendable {
     /// Webhook secrets (`STRIPE_WEBHOOK_SECRET`, `CLERK_WEBHOOK_SECRET`, or the file's own).
     public var stripeWebhookSecret = ""
     public var clerkWebhookSecret = ""
+    /// One-click sign-in as the demo user or admin on the dashboard (`reach serve --demo`).
+    public var demoSignIn = false
     public var serverName = "reach"
 
     public init() {}
@@ -29,6 +32,8 @@ public struct AppDependencies: Sendable {
     public let verifier: TokenVerifier
     public let metrics = HTTPMetrics()
     public let routeTable = RouteTable()
+    /// Signs the dashboard's CSRF tokens; fresh for each process.
+    let csrfKey = SymmetricKey(size: .bits256)
 
     public init(database: ReachDatabase, clock: any ReachClock, verifier: TokenVerifier) {
         self.database = database
@@ -68,7 +73,8 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
                        clerkSecret: configuration.clerkWebhookSecret)
         .addRoutes(to: Routes(group: router.group("/api/webhooks"), prefix: "/api/webhooks", table: table))
 
-    let auth = AuthMiddleware(verifier: dependencies.verifier, database: database, adminEmails: configuration.adminEmails)
+    let authenticator = Authenticator(verifier: dependencies.verifier, database: database, adminEmails: configuration.adminEmails)
+    let auth = AuthMiddleware(authenticator: authenticator)
     let api = router.group("/api").add(middleware: auth)
     CampaignsController(database: database, clock: clock)
         .addRoutes(to: Routes(group: api.group("/campaigns"), prefix: "/api/campaigns", table: table))
@@ -90,5 +96,9 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
         .addRoutes(to: Routes(group: admin, prefix: "/api/admin", table: table))
     AdminUsersController(database: database, clock: clock)
         .addRoutes(to: Routes(group: admin, prefix: "/api/admin", table: table))
+
+    Dashboard(database: database, clock: clock, authenticator: authenticator, demoSignIn: configuration.demoSignIn,
+              csrfKey: dependencies.csrfKey)
+        .addRoutes(to: Routes(group: router.group(), prefix: "", table: table))
     return router
 }

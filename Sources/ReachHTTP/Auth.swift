@@ -117,29 +117,50 @@ extension DefaultJWTParser {
     }
 }
 
-/// Authenticates `Authorization: Bearer` on the routes it guards, and resolves admin rights:
-/// `is_admin`, or an e-mail listed in `REACH_ADMIN_EMAILS`.
-struct AuthMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
+/// Turns a token into the identity of a request: the user, and admin rights from `is_admin` or an
+/// e-mail listed in `REACH_ADMIN_EMAILS`.
+public struct Authenticator: Sendable {
     let verifier: TokenVerifier
     let database: ReachDatabase
     let adminEmails: Set<String>
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization] else {
-            throw Problem.unauthorized("send Authorization: Bearer <token> (get one with `reach token USER_ID`)")
-        }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
-            throw Problem.unauthorized("the Authorization header must be `Bearer <token>`")
-        }
-        let (userId, tokenEmail) = try await verifier.verify(String(parts[1]).trimmingCharacters(in: .whitespaces))
+    /// The name of the dashboard's session cookie, which holds the same kind of token.
+    static let sessionCookie = "reach_session"
+
+    func identity(token: String) async throws -> Identity {
+        let (userId, tokenEmail) = try await verifier.verify(token.trimmingCharacters(in: .whitespaces))
         let profile = try await database.reader.read { db in try UserProfile.fetchOne(db, userId: userId) }
         let email = (profile?.email ?? tokenEmail)?.lowercased()
         let isAdmin = profile?.isAdmin == true || (email.map(adminEmails.contains) ?? false)
+        return Identity(userId: userId, email: email, isAdmin: isAdmin)
+    }
+}
+
+/// Authenticates `Authorization: Bearer` on the routes it guards. Safe requests (GET, HEAD) may
+/// instead carry the dashboard's session cookie, so that its pages can stream progress and search
+/// as you type; the cookie never authorizes a change, so it needs no CSRF defence here.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let authenticator: Authenticator
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let token: String
+        if let header = request.headers[.authorization] {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
+                throw Problem.unauthorized("the Authorization header must be `Bearer <token>`")
+            }
+            token = String(parts[1])
+        } else if request.method == .get || request.method == .head,
+            let cookie = request.cookies[Authenticator.sessionCookie]?.value, !cookie.isEmpty
+        {
+            token = cookie
+        } else {
+            throw Problem.unauthorized("send Authorization: Bearer <token> (get one with `reach token USER_ID`)")
+        }
         var context = context
-        context.identity = Identity(userId: userId, email: email, isAdmin: isAdmin)
-        context.logger[metadataKey: "user_id"] = .string(userId)
+        context.identity = try await authenticator.identity(token: token)
+        context.logger[metadataKey: "user_id"] = .string(context.identity!.userId)
         return try await next(request, context)
     }
 }

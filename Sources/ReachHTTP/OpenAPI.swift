@@ -27,6 +27,10 @@ enum OpenAPIDocument {
         var response: JSONValue
         var contentType = "application/json"
         var errors: [Int] = [400, 401, 403, 404, 413, 422, 503]
+        /// Dashboard pages answer errors as HTML pages, and their forms are URL-encoded.
+        var html = false
+        var form: JSONValue? = nil
+        var redirects = false
     }
 
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
@@ -143,7 +147,57 @@ enum OpenAPIDocument {
                 parameters: [Parameter(name: "jobId", schema: uuid, required: true, description: "From the POST's answer")],
                 response: ref("PollAnswer")))
         }
-        return operations + AccountsOpenAPI.operations
+        return operations + AccountsOpenAPI.operations + dashboard
+    }
+
+    /// The dashboard's pages and forms: HTML, a session cookie, and 303 redirects.
+    static var dashboard: [Operation] {
+        func pageOperation(_ path: String, _ summary: String, parameters: [Parameter] = []) -> Operation {
+            Operation(method: "get", path: path, summary: summary, tag: "dashboard", secured: false, parameters: parameters,
+                      response: string, contentType: "text/html", errors: [400, 403, 404], html: true, redirects: true)
+        }
+        func formOperation(_ path: String, _ summary: String, fields: [String], parameters: [Parameter] = []) -> Operation {
+            Operation(method: "post", path: path, summary: summary, tag: "dashboard", secured: false, parameters: parameters,
+                      status: 303, response: string, contentType: "text/html", errors: [400, 403, 413],
+                      html: true, form: object(Dictionary(uniqueKeysWithValues: (fields + ["csrf"]).map { ($0, string) })))
+        }
+        let userId = Parameter(name: "userId", location: "path", schema: string, required: true, description: "Clerk user id")
+        let asset = { (path: String, type: String) in
+            Operation(method: "get", path: path, summary: "Dashboard asset", tag: "dashboard", secured: false, response: string,
+                      contentType: type, errors: [])
+        }
+        return [
+            Operation(method: "get", path: "/", summary: "Sign-in page", tag: "dashboard", secured: false, response: string,
+                      contentType: "text/html", errors: [], html: true, redirects: true),
+            formOperation("/session", "Sign in (demo user, demo admin, or a token)", fields: ["as", "token"]),
+            formOperation("/session/delete", "Sign out", fields: []),
+            pageOperation("/campaigns", "Campaigns"),
+            formOperation("/campaigns", "Create a campaign", fields: ["name", "description", "searchType"]),
+            pageOperation("/campaigns/{id}", "A campaign: searches with live progress, creators, CSV",
+                          parameters: [idParameter("campaign")]),
+            formOperation("/campaigns/{id}/searches", "Start a search", fields: ["platform", "mode", "query", "target"],
+                          parameters: [idParameter("campaign")]),
+            pageOperation("/account", "Onboarding, trial, plan and usage"),
+            formOperation("/account/onboarding/1", "Onboarding step 1", fields: ["fullName", "businessName"]),
+            formOperation("/account/onboarding/2", "Onboarding step 2", fields: ["brandDescription"]),
+            formOperation("/account/onboarding/complete", "Complete onboarding", fields: []),
+            formOperation("/account/checkout", "Choose a plan (mock checkout)", fields: ["plan"]),
+            pageOperation("/admin", "Admin: user search",
+                          parameters: [Parameter(name: "q", schema: ["type": "string", "maxLength": 200], description: "Substring")]),
+            pageOperation("/admin/users/{userId}", "Admin: a user's page", parameters: [userId]),
+            formOperation("/admin/users/{userId}/promote", "Admin: make a user admin", fields: [], parameters: [userId]),
+            formOperation("/admin/users/{userId}/plan", "Admin: set a user's plan", fields: ["plan"], parameters: [userId]),
+            pageOperation("/admin/config", "Admin: the configuration editor"),
+            formOperation("/admin/config", "Admin: save a setting", fields: ["category", "key", "value"]),
+            pageOperation("/admin/jobs", "Admin: the job queue",
+                          parameters: [Parameter(name: "status", schema: enumeration(BackgroundJobStatus.allCases.map(\.rawValue)), description: "Status")]),
+            formOperation("/admin/jobs/{id}/retry", "Admin: retry a job", fields: [], parameters: [idParameter("job")]),
+            pageOperation("/admin/events", "Admin: the event log",
+                          parameters: [Parameter(name: "aggregateId", schema: ["type": "string", "maxLength": 200], description: "Aggregate"),
+                                       Parameter(name: "eventType", schema: ["type": "string", "maxLength": 100], description: "Event type")]),
+            asset("/assets/reach.css", "text/css"),
+            asset("/assets/reach.js", "text/javascript"),
+        ]
     }
 
     static var schemas: [String: JSONValue] {
@@ -268,7 +322,16 @@ enum OpenAPIDocument {
                 ],
             ]
             for code in operation.errors {
-                responses[String(code)] = ["description": .string(reasons[code] ?? "Error"), "content": problem]
+                responses[String(code)] = [
+                    "description": .string(reasons[code] ?? "Error"),
+                    "content": operation.html ? ["text/html": ["schema": string]] : problem,
+                ]
+            }
+            if operation.redirects {
+                responses["303"] = ["description": "Not signed in: to the sign-in page"]
+            }
+            if operation.status == 303 {
+                responses["303"] = ["description": "Done (or not signed in): to the next page"]
             }
             var entry: [String: JSONValue] = [
                 "summary": .string(operation.summary), "tags": [.string(operation.tag)],
@@ -285,6 +348,9 @@ enum OpenAPIDocument {
             }
             if let body = operation.body {
                 entry["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+            }
+            if let form = operation.form {
+                entry["requestBody"] = ["required": true, "content": ["application/x-www-form-urlencoded": ["schema": form]]]
             }
             if !operation.secured { entry["security"] = [] }
             paths[operation.path, default: [:]][operation.method] = .object(entry)

@@ -67,6 +67,7 @@ struct Serve: ReachCommand {
         configuration.adminEmails = Composition.adminEmails()
         configuration.stripeWebhookSecret = try stripeWebhookSecret ?? WebhookSecrets.stripe(database)
         configuration.clerkWebhookSecret = try WebhookSecrets.clerk(database)
+        configuration.demoSignIn = demo
         let services: [any Service] = noScheduler ? [] : [try provider.makeScheduler(database: database, logger: logger)]
         let where_ = ephemeral ? "a temporary database" : options.databasePath
         let announced = tokens

@@ -111,13 +111,16 @@ struct AccountsScheduleTests {
         try await database.writer.write { db in
             var profile = UserProfile(userId: "u", now: start)
             profile.usageCreatorsCurrentMonth = 700
-            profile.usageResetDate = start.addingTimeInterval(86_400)
+            profile.usageResetDate = start
             try profile.insert(db)
-            #expect(try Usage.resetDue(db, now: start) == 0)
-            #expect(try Usage.resetDue(db, now: start.addingTimeInterval(86_401)) == 1)
+            #expect(try Usage.resetDue(db, now: start.addingTimeInterval(27 * 86_400)) == 0, "the month is not over")
+            let later = start.addingTimeInterval(40 * 86_400)
+            #expect(try Usage.resetDue(db, now: later) == 1)
             let reset = try UserProfile.fetchOne(db, userId: "u")!
             #expect(reset.usageCreatorsCurrentMonth == 0)
-            #expect(reset.usageResetDate! > start.addingTimeInterval(28 * 86_400))
+            #expect(reset.usageResetDate! > start.addingTimeInterval(27 * 86_400) && reset.usageResetDate! <= later,
+                    "the new period began one month after the old one")
+            #expect(try Usage.resetDue(db, now: later) == 0, "not twice")
         }
     }
 }

@@ -55,11 +55,11 @@ extension Event {
 }
 
 extension UserProfile {
-    /// Users whose monthly usage period ended by `now`.
-    public static func fetchUsageResetDue(_ db: Database, now: Date) throws -> [UserProfile] {
+    /// Users whose monthly usage period began at or before `date` (a month ago).
+    public static func fetchUsageResetDue(_ db: Database, periodStartedBy date: Date) throws -> [UserProfile] {
         try UserProfile.fetchAll(db, sql: """
             SELECT * FROM user_profiles WHERE usage_reset_date IS NOT NULL AND usage_reset_date <= ?
-            """, arguments: [now])
+            """, arguments: [date])
     }
 }
 
