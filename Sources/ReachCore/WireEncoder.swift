@@ -8,23 +8,23 @@ import ReachStore
 /// ``JSONValue`` instead; embedded ``JSONValue`` documents (creators, payloads) pass through as they are.
 public enum WireEncoder {
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        Data(try jsonValue(value).jsonText.utf8)
+        var output = ""
+        try ValueEncoder.encode(value, codingPath: []).write(to: &output)
+        return Data(output.utf8)
     }
 
     public static func jsonValue<T: Encodable>(_ value: T) throws -> JSONValue {
-        if let special = special(value) { return special }
-        let encoder = ValueEncoder(codingPath: [])
-        try value.encode(to: encoder)
-        return encoder.storage.value
+        try ValueEncoder.encode(value, codingPath: []).value
     }
 
-    static func special(_ value: Any) -> JSONValue? {
+    static func special(_ value: Any) -> Node? {
         switch value {
-        case let date as Date: return .string(WireFormat.timestamp(date))
-        case let uuid as UUID: return .string(uuid.uuidString.lowercased())
-        case let json as JSONValue: return json
-        case let data as Data: return .string(data.base64EncodedString())
-        case let url as URL: return .string(url.absoluteString)
+        case let date as Date: return Node(.value(.string(WireFormat.timestamp(date))))
+        case let uuid as UUID: return Node(.value(.string(uuid.uuidString.lowercased())))
+        case let json as JSONValue: return Node(.value(json))
+        case let raw as RawJSON: return Node(.raw(raw.text))
+        case let data as Data: return Node(.value(.string(data.base64EncodedString())))
+        case let url as URL: return Node(.value(.string(url.absoluteString)))
         default: return nil
         }
     }
@@ -34,6 +34,8 @@ public enum WireEncoder {
 final class Node {
     enum Kind {
         case value(JSONValue)
+        /// JSON text written as it is.
+        case raw(String)
         case object([String: Node])
         case array([Node])
     }
@@ -47,8 +49,33 @@ final class Node {
     var value: JSONValue {
         switch kind {
         case .value(let value): return value
+        case .raw(let text): return (try? JSONValue(parsing: text)) ?? .null
         case .object(let members): return .object(members.mapValues(\.value))
         case .array(let items): return .array(items.map(\.value))
+        }
+    }
+
+    /// Compact JSON, keys sorted.
+    func write(to output: inout String) {
+        switch kind {
+        case .value(let value): output += value.jsonText
+        case .raw(let text): output += text
+        case .object(let members):
+            output += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                output += JSONValue.string(key).jsonText
+                output += ":"
+                members[key]!.write(to: &output)
+            }
+            output += "}"
+        case .array(let items):
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                item.write(to: &output)
+            }
+            output += "]"
         }
     }
 }
@@ -77,7 +104,7 @@ final class ValueEncoder: Encoder {
     }
 
     static func encode<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> Node {
-        if let special = WireEncoder.special(value) { return Node(.value(special)) }
+        if let special = WireEncoder.special(value) { return special }
         let encoder = ValueEncoder(codingPath: codingPath)
         try value.encode(to: encoder)
         return encoder.storage

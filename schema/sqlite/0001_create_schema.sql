@@ -214,7 +214,6 @@ CREATE INDEX idx_campaigns_user_created ON campaigns (user_id, created_at DESC);
 CREATE INDEX idx_scraping_jobs_status_created ON scraping_jobs (status, created_at DESC);
 CREATE INDEX idx_scraping_jobs_user_created ON scraping_jobs (user_id, created_at DESC);
 CREATE INDEX idx_scraping_jobs_campaign_id ON scraping_jobs (campaign_id);
-CREATE INDEX idx_scraping_results_job_id ON scraping_results (job_id);
 CREATE INDEX idx_search_jobs_campaign_id ON search_jobs (campaign_id);
 CREATE INDEX idx_search_results_job_id ON search_results (job_id);
 

@@ -16,7 +16,8 @@ CREATE UNIQUE INDEX idx_background_jobs_dedupe_key ON background_jobs (dedupe_ke
 CREATE INDEX idx_background_jobs_lease ON background_jobs (status, lease_expires_at) WHERE status = 'processing';
 
 -- The job cursor a page was fetched at: appending a page is idempotent per job and cursor, so a
--- step re-run after a crash never stores a creator twice.
+-- step re-run after a crash never stores a creator twice. The index also serves lookups by job
+-- (PostgreSQL keeps idx_scraping_results_job_id besides).
 ALTER TABLE scraping_results ADD COLUMN "cursor" INTEGER
     CONSTRAINT scraping_results_cursor_check CHECK ("cursor" IS NULL OR "cursor" BETWEEN -2147483648 AND 2147483647);
 CREATE UNIQUE INDEX idx_scraping_results_job_cursor ON scraping_results (job_id, "cursor");

@@ -115,14 +115,12 @@ struct JobsController {
     }
 
     func addRoutes(to routes: Routes) {
+        // The job's status: the results come with the platform's poll route, or as CSV.
         routes.get("/{id}") { _, context in
             let userId = try context.user().userId
             let id = try context.uuidParameter(what: "job")
-            let detail = try await database.reader.read { db -> JobDetail in
-                _ = try Searches.owned(db, id: id, userId: userId)
-                return try ScrapingJob.fetchDetail(db, id: id)!
-            }
-            return try json(JobWithResults(job: detail.job, results: detail.results))
+            let job = try await database.reader.read { db in try Searches.owned(db, id: id, userId: userId) }
+            return try json(job)
         }
         routes.delete("/{id}") { _, context in
             let userId = try context.user().userId

@@ -10,7 +10,7 @@ public enum SeedQueries {
     public static let userJobs = """
         SELECT * FROM scraping_jobs WHERE user_id = ? ORDER BY created_at DESC LIMIT ?
         """
-    /// The results of some jobs — `idx_scraping_results_job_id`.
+    /// The results of some jobs — `idx_scraping_results_job_cursor` (job_id, cursor).
     static func resultsOfJobs(count: Int) -> String {
         "SELECT * FROM scraping_results WHERE job_id IN (\(placeholders(count))) ORDER BY created_at, id"
     }
@@ -51,7 +51,7 @@ public enum SeedQueries {
         [
             ("user jobs", userJobs, ["user_demo", 50], "idx_scraping_jobs_user_created"),
             ("job results", resultsOfJobs(count: 2), [UUID().lowercased, UUID().lowercased],
-             "idx_scraping_results_job_id"),
+             "idx_scraping_results_job_cursor"),
             ("campaign jobs", campaignJobs, [UUID().lowercased], "idx_scraping_jobs_campaign_id"),
             ("expiring trials", expiringTrials, ["2026-01-01 00:00:00.000"], "idx_user_profiles_trial_info"),
             ("user events", userEvents, ["user_demo", 50], "idx_events_aggregate_type_timestamp"),

@@ -7,8 +7,8 @@ public struct ScrapingResult: ReachRecord, Identifiable, Hashable {
 
     public var id: UUID
     public var jobId: UUID?
-    /// A JSON array of creator items (platform-facts.md "Creator shapes").
-    public var creators: JSONValue
+    /// A JSON array of creator items (platform-facts.md "Creator shapes"), kept as text until read.
+    public var creators: RawJSON
     public var createdAt: Date
     /// The job cursor this page was fetched at (Reach's addition): one page per job and cursor.
     public var cursor: Int?
@@ -16,12 +16,12 @@ public struct ScrapingResult: ReachRecord, Identifiable, Hashable {
     public init(id: UUID = UUID(), jobId: UUID?, creators: [JSONValue], cursor: Int? = nil, now: Date) {
         self.id = id
         self.jobId = jobId
-        self.creators = .array(creators)
+        self.creators = RawJSON(.array(creators))
         self.cursor = cursor
         self.createdAt = now
     }
 
-    public var creatorItems: [JSONValue] { creators.arrayValue ?? [] }
+    public var creatorItems: [JSONValue] { creators.value.arrayValue ?? [] }
 
     public enum Columns {
         public static let id = Column("id")
