@@ -81,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "reach-bench",
-            dependencies: ["ReachStore", "ReachCore"],
+            dependencies: ["ReachStore", "ReachCore", "ReachJobs"],
             path: "Sources/ReachBench"
         ),
         .testTarget(name: "ReachStoreTests", dependencies: ["ReachStore"]),

@@ -40,7 +40,10 @@ public final class Scheduler: Service, Sendable {
     public let holder: String
 
     private let wake = WakeSignal()
+    /// Jobs claimed and not yet written back: their leases are renewed.
     private let running = Mutex<Set<UUID>>([])
+    /// Handlers running now, at most `workers`.
+    private let executing = Mutex(0)
     private let completions = Mutex<[Completion]>([])
     private let completionsFlushed = WakeSignal()
     private let counters = Mutex(Counters())
@@ -99,17 +102,30 @@ public final class Scheduler: Service, Sendable {
             try await withThrowingDiscardingTaskGroup { group in
                 group.addTask { try await self.flushLoop() }
                 group.addTask { try await self.leaseRenewalLoop() }
+                // Claimed jobs wait here until one of `workers` slots frees up.
+                var backlog: [BackgroundJob] = []
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
                     let workers = try await workerCount()
-                    let claimed = try await round(capacity: max(0, workers - running.withLock { $0.count }))
-                    for job in claimed {
+                    if backlog.isEmpty {
+                        let held = running.withLock { $0.count }
+                        backlog = try await round(capacity: max(0, Self.claimBatch(workers) - held))
+                    }
+                    while !backlog.isEmpty, executing.withLock({ $0 }) < workers {
+                        let job = backlog.removeFirst()
+                        executing.withLock { $0 += 1 }
                         group.addTask { await self.execute(job) }
                     }
-                    if claimed.isEmpty {
+                    if backlog.isEmpty && executing.withLock({ $0 }) == 0 {
                         await wake.wait(timeout: try await sleepDuration())
-                    } else if running.withLock({ $0.count }) >= workers {
+                    } else if !backlog.isEmpty || executing.withLock({ $0 }) >= workers {
                         await wake.wait(timeout: options.pollInterval)
                     }
+                }
+                if !backlog.isEmpty {
+                    let now = clock.nowMilliseconds()
+                    let ids = backlog.map(\.id)
+                    running.withLock { set in for id in ids { set.remove(id) } }
+                    try await database.writer.write { [holder] db in try JobQueue.release(db, ids: ids, holder: holder, now: now) }
                 }
                 try await drainAfterShutdown()
                 group.cancelAll()
@@ -128,10 +144,14 @@ public final class Scheduler: Service, Sendable {
         _ = try await recoverLeases(includeDeadProcesses: true)
         while true {
             let workers = try await workerCount()
-            let claimed = try await round(capacity: workers)
+            let claimed = try await round(capacity: Self.claimBatch(workers))
             if !claimed.isEmpty {
-                await withDiscardingTaskGroup { group in
-                    for job in claimed { group.addTask { await self.execute(job) } }
+                await withTaskGroup(of: Void.self) { group in
+                    for (index, job) in claimed.enumerated() {
+                        if index >= workers { await group.next() }  // at most `workers` at once
+                        executing.withLock { $0 += 1 }
+                        group.addTask { await self.execute(job) }
+                    }
                 }
                 try await flush()
                 continue
@@ -143,6 +163,12 @@ public final class Scheduler: Service, Sendable {
             let wait = max(0.01, min(1, (due ?? clock.now()).timeIntervalSince(clock.now())))
             try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
         }
+    }
+
+    /// How many jobs to claim in one transaction: a few per worker, so that claims and
+    /// completions are written in batches even with one worker.
+    static func claimBatch(_ workers: Int) -> Int {
+        max(workers, min(workers * 8, 256))
     }
 
     // MARK: - One round
@@ -188,6 +214,7 @@ public final class Scheduler: Service, Sendable {
         }
         completions.withLock { $0.append(Completion(id: job.id, outcome: outcome)) }
         running.withLock { _ = $0.remove(job.id) }
+        executing.withLock { $0 -= 1 }
         completionsFlushed.signal()
         wake.signal()
     }
@@ -214,12 +241,13 @@ public final class Scheduler: Service, Sendable {
         guard !batch.isEmpty else { return }
         let now = clock.nowMilliseconds()
         let (completed, failed, retried) = try await database.writer.write { [holder] db in
-            var completed = 0, failed = 0, retried = 0
+            var failed = 0, retried = 0
             var released: [UUID] = []
+            var done: [(id: UUID, result: JSONValue?)] = []
             for completion in batch {
                 switch completion.outcome {
                 case .completed(let result):
-                    if try JobQueue.complete(db, id: completion.id, holder: holder, result: result, now: now) { completed += 1 }
+                    done.append((completion.id, result))
                 case .failed(let message, let retryAt):
                     switch try JobQueue.fail(db, id: completion.id, holder: holder, error: message, retryAt: retryAt, now: now) {
                     case .pending: retried += 1
@@ -231,6 +259,7 @@ public final class Scheduler: Service, Sendable {
                 }
             }
             try JobQueue.release(db, ids: released, holder: holder, now: now)
+            let completed = try JobQueue.complete(db, done, holder: holder, now: now)
             return (completed, failed, retried)
         }
         counters.withLock {

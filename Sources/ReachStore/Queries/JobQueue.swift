@@ -39,6 +39,33 @@ public enum JobQueue {
         return claimed.sorted { ($0.priority, $0.scheduledFor) < ($1.priority, $1.scheduledFor) }
     }
 
+    /// Marks jobs completed with their handlers' results, if `holder` still holds them, in one
+    /// statement. Returns how many were completed.
+    @discardableResult
+    public static func complete(_ db: Database, _ results: [(id: UUID, result: JSONValue?)], holder: String, now: Date) throws -> Int {
+        var completed = 0
+        // SQLite binds at most 32,766 values; 500 jobs per statement stays far below.
+        for chunk in stride(from: 0, to: results.count, by: 500).map({ results[$0..<min($0 + 500, results.count)] }) {
+            var arguments: StatementArguments = [now, holder]
+            for (id, result) in chunk {
+                try result?.validateForPostgres()
+                arguments += [id.lowercased, result]
+            }
+            let values = (0..<chunk.count).map { "(?\(3 + 2 * $0), ?\(4 + 2 * $0))" }.joined(separator: ", ")
+            try db.execute(
+                sql: """
+                    UPDATE background_jobs
+                    SET status = 'completed', completed_at = ?1, updated_at = ?1, result = v.column2, error = NULL,
+                        lease_expires_at = NULL, leased_by = NULL
+                    FROM (VALUES \(values)) AS v
+                    WHERE background_jobs.id = v.column1 AND background_jobs.status = 'processing'
+                      AND background_jobs.leased_by = ?2
+                    """, arguments: arguments)
+            completed += db.changesCount
+        }
+        return completed
+    }
+
     /// Marks a job completed with its handler's result, if `holder` still holds it.
     @discardableResult
     public static func complete(_ db: Database, id: UUID, holder: String, result: JSONValue?, now: Date) throws -> Bool {

@@ -14,12 +14,20 @@ public enum UserSearch {
         case trigramIndex, createdAtWalk
     }
 
-    public static func search(_ db: Database, query: String, limit: Int) throws -> [UserProfile] {
-        try search(db, query: query, limit: limit, plan: plan(db, query: query))
+    /// Which columns to search.
+    public enum Fields: Sendable {
+        /// Full name, name, e-mail, business and company names: the admin search.
+        case all
+        /// `full_name` alone: the seed document's own query.
+        case fullName
     }
 
-    /// The plan ``search(_:query:limit:)`` picks for `query`.
-    public static func plan(_ db: Database, query: String) throws -> Plan {
+    public static func search(_ db: Database, query: String, limit: Int, fields: Fields = .all) throws -> [UserProfile] {
+        try search(db, query: query, limit: limit, fields: fields, plan: plan(db, query: query, fields: fields))
+    }
+
+    /// The plan ``search(_:query:limit:fields:)`` picks for `query`.
+    public static func plan(_ db: Database, query: String, fields: Fields = .all) throws -> Plan {
         guard TextSearch.usesIndex(query) else { return .createdAtWalk }
         let matches = try Int.fetchOne(
             db,
@@ -27,23 +35,40 @@ public enum UserSearch {
                 SELECT count(*) FROM (
                     SELECT rowid FROM reach_user_search WHERE reach_user_search MATCH ? LIMIT ?)
                 """,
-            arguments: [TextSearch.phrase(query), commonThreshold]) ?? 0
+            arguments: [match(query, fields), commonThreshold]) ?? 0
         return matches < commonThreshold ? .trigramIndex : .createdAtWalk
     }
 
-    public static func search(_ db: Database, query: String, limit: Int, plan: Plan) throws -> [UserProfile] {
+    public static func search(_ db: Database, query: String, limit: Int, fields: Fields = .all, plan: Plan) throws -> [UserProfile] {
         if query.isEmpty {
             return try UserProfile.fetchAll(db, sql: """
                 SELECT * FROM user_profiles ORDER BY created_at DESC, id LIMIT ?
                 """, arguments: [limit])
         }
-        switch plan {
-        case .trigramIndex:
-            return try UserProfile.fetchAll(db, sql: trigramSQL, arguments: [TextSearch.phrase(query), limit])
-        case .createdAtWalk:
+        switch (plan, fields) {
+        case (.trigramIndex, _):
+            return try UserProfile.fetchAll(db, sql: trigramSQL, arguments: [match(query, fields), limit])
+        case (.createdAtWalk, .all):
             return try UserProfile.fetchAll(db, sql: walkSQL, arguments: [TextSearch.fold(query), limit])
+        case (.createdAtWalk, .fullName):
+            return try UserProfile.fetchAll(db, sql: fullNameWalkSQL, arguments: [TextSearch.fold(query), limit])
         }
     }
+
+    /// The FTS5 query: the phrase, in every column or in `full_name` only.
+    static func match(_ query: String, _ fields: Fields) -> String {
+        switch fields {
+        case .all: return TextSearch.phrase(query)
+        case .fullName: return "full_name : " + TextSearch.phrase(query)
+        }
+    }
+
+    static let fullNameWalkSQL = """
+        SELECT * FROM user_profiles INDEXED BY idx_user_profiles_admin_search
+        WHERE reach_contains_folded(full_name, ?)
+        ORDER BY created_at DESC
+        LIMIT ?
+        """
 
     static let trigramSQL = """
         SELECT * FROM user_profiles

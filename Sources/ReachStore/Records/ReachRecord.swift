@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// A record of one of the platform's tables.
 ///
@@ -10,11 +11,11 @@ public protocol ReachRecord: Codable, Sendable, FetchableRecord, PersistableReco
 
 extension ReachRecord {
     public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy {
-        .custom { key in ColumnName.snakeCase(key.stringValue) }
+        .custom { key in ColumnName.snakeCase(cached: key.stringValue) }
     }
 
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
-        .custom { column in ColumnName.Key(stringValue: ColumnName.camelCase(column)) }
+        .custom { column in ColumnName.Key(stringValue: ColumnName.camelCase(cached: column)) }
     }
 
     public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy {
@@ -24,6 +25,24 @@ extension ReachRecord {
 
 /// The one place where Swift property names and column names meet.
 public enum ColumnName {
+    // GRDB asks for each column of each row: the few dozen names are converted once.
+    private static let snakeNames = Mutex<[String: String]>([:])
+    private static let camelNames = Mutex<[String: String]>([:])
+
+    static func snakeCase(cached name: String) -> String {
+        if let known = snakeNames.withLock({ $0[name] }) { return known }
+        let converted = snakeCase(name)
+        snakeNames.withLock { $0[name] = converted }
+        return converted
+    }
+
+    static func camelCase(cached column: String) -> String {
+        if let known = camelNames.withLock({ $0[column] }) { return known }
+        let converted = camelCase(column)
+        camelNames.withLock { $0[column] = converted }
+        return converted
+    }
+
     /// `cardLast4` → `card_last_4`, `usageCreatorsCurrentMonth` → `usage_creators_current_month`.
     public static func snakeCase(_ name: String) -> String {
         var output = ""
