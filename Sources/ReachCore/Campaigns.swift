@@ -12,11 +12,16 @@ public enum Campaigns {
         try Usage.checkCampaigns(db, profile: profile)
         let campaign = Campaign(
             userId: userId, name: try Onboarding.text(name, field: "name"),
-            description: try description.map { try Onboarding.text($0, field: "description", maximum: 5_000) },
-            searchType: searchType, now: now)
+            description: try optionalText(description, field: "description"), searchType: searchType, now: now)
         try campaign.insert(db)
         try UserProfile.addCampaignUsage(db, userId: userId, count: 1)
         return campaign
+    }
+
+    /// Text that may be left blank: blank is no value.
+    static func optionalText(_ value: String?, field: String) throws -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return try Onboarding.text(value, field: field, maximum: 5_000)
     }
 
     /// The user's campaign, or not found (anyone else's is not found too).
@@ -33,7 +38,7 @@ public enum Campaigns {
     ) throws -> Campaign {
         var campaign = try owned(db, id: id, userId: userId)
         if let name { campaign.name = try Onboarding.text(name, field: "name") }
-        if let description { campaign.description = try description.map { try Onboarding.text($0, field: "description", maximum: 5_000) } }
+        if let description { campaign.description = try optionalText(description, field: "description") }
         if let status { campaign.status = status }
         campaign.updatedAt = now
         try campaign.update(db)

@@ -61,7 +61,7 @@ public func buildApplication(
 /// The routes, their middleware, and the route table the OpenAPI test reads.
 public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: ProblemMiddleware(metrics: dependencies.metrics))
+    router.add(middleware: ProblemMiddleware(metrics: dependencies.metrics, routes: dependencies.routeTable))
     let database = dependencies.database
     let clock = dependencies.clock
     let table = dependencies.routeTable

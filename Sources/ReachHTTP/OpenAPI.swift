@@ -140,7 +140,8 @@ enum OpenAPIDocument {
             operations.append(Operation(
                 method: "post", path: "/api/scraping/\(route.path)",
                 summary: "Start a \(route.platform.rawValue) \(route.type.rawValue) search", tag: "searches",
-                body: keyword ? "StartKeywordSearch" : "StartSimilarSearch", response: ref("StartAnswer")))
+                body: !keyword ? "StartSimilarSearch" : route.platform == .instagram ? "StartReelsSearch" : "StartKeywordSearch",
+                response: ref("StartAnswer")))
             operations.append(Operation(
                 method: "get", path: "/api/scraping/\(route.path)",
                 summary: "Poll a \(route.platform.rawValue) \(route.type.rawValue) search", tag: "searches",
@@ -201,7 +202,6 @@ enum OpenAPIDocument {
     }
 
     static var schemas: [String: JSONValue] {
-        let nullableString: JSONValue = ["type": .array(["string", "null"])]
         let campaign = object([
             "id": uuid, "userId": string, "name": string, "description": string,
             "searchType": enumeration(SearchType.allCases.map(\.rawValue)),
@@ -251,13 +251,18 @@ enum OpenAPIDocument {
             "JobWithResults": object(jobWithResults, required: jobRequired + ["results"]),
             "StartKeywordSearch": object([
                 "keywords": ["type": "array", "items": ["type": "string", "minLength": 1, "maxLength": 100], "minItems": 1, "maxItems": 20],
-                "targetResults": ["type": "integer", "minimum": 1, "maximum": 1_000],
-                "campaignId": uuid,
+                "targetResults": ["type": .array(["integer", "null"]), "enum": [100, 500, 1000, .null]],
+                "campaignId": ["type": .array(["string", "null"]), "format": "uuid"],
+            ], required: ["keywords"]),
+            "StartReelsSearch": object([
+                "keywords": ["type": "array", "items": ["type": "string", "minLength": 1, "maxLength": 100], "minItems": 1, "maxItems": 20],
+                "targetResults": ["type": .array(["integer", "null"]), "minimum": 1, "maximum": 1_000],
+                "campaignId": ["type": .array(["string", "null"]), "format": "uuid"],
             ], required: ["keywords"]),
             "StartSimilarSearch": object([
-                "username": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "^@?[^\\s]+$"],
-                "targetResults": ["type": "integer", "minimum": 1, "maximum": 1_000],
-                "campaignId": uuid,
+                "username": ["type": "string", "minLength": 1, "maxLength": 101, "pattern": "^@?[^\\s]+$"],
+                "targetResults": ["type": .array(["integer", "null"]), "minimum": 1, "maximum": 1_000],
+                "campaignId": ["type": .array(["string", "null"]), "format": "uuid"],
             ], required: ["username"]),
             "StartAnswer": object(["message": string, "jobId": uuid, "job": ref("ScrapingJob")], required: ["message", "jobId", "job"]),
             "PollAnswer": object([
@@ -304,7 +309,6 @@ enum OpenAPIDocument {
                 "jobs": array(ref("BackgroundJob")), "nextCursor": string,
                 "counts": ["type": "object", "additionalProperties": integer], "oldestPendingAgeSeconds": number,
             ], required: ["jobs", "counts"]),
-            "Nullable": nullableString,
         ].merging(AccountsOpenAPI.schemas) { first, _ in first }
     }
 

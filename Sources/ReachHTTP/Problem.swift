@@ -161,6 +161,7 @@ public struct Problem: Error, Sendable, Encodable {
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let metrics: HTTPMetrics
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -179,6 +180,13 @@ struct ProblemMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound && !routes.methods(for: request.uri.path).isEmpty {
+            // The path exists with other methods: 405, saying which.
+            let allowed = Set(routes.methods(for: request.uri.path)).sorted()
+            var problem = Problem(status: 405, code: "method_not_allowed", title: "Method not allowed",
+                                  detail: "\(request.method) is not served here: use \(allowed.joined(separator: ", "))")
+            problem.headers = [("Allow", allowed.joined(separator: ", "))]
+            response = problem.response
         } catch {
             let problem = Problem.from(error)
             if problem.status >= 500 {

@@ -15,6 +15,20 @@ public final class RouteTable: Sendable {
     func record(_ method: HTTPRequest.Method, _ path: String) {
         storage.withLock { $0.append("\(method.rawValue) \(path)") }
     }
+
+    /// The methods registered for a concrete path (`{x}` in a route matches any one segment).
+    func methods(for path: String) -> [String] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        return routes.compactMap { route -> String? in
+            let parts = route.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            let template = parts[1].split(separator: "/", omittingEmptySubsequences: true)
+            guard template.count == segments.count,
+                zip(template, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 })
+            else { return nil }
+            return String(parts[0])
+        }
+    }
 }
 
 /// Registers routes under a path and records them in the table.

@@ -17,6 +17,8 @@ struct BadInputTests {
         (.post, "/api/campaigns", #"{"name": 42}"#, 400),                           // wrong type
         (.post, "/api/campaigns", #"{"description": "no name"}"#, 400),             // missing field
         (.post, "/api/campaigns", #"{"name": "   "}"#, 422),                        // blank
+        (.get, "/api/scraping/instagram?jobId=00000000-0000-4000-8000-000000000000", nil, 404),
+        (.put, "/api/plans", #"{}"#, 405),                                         // wrong method
         (.post, "/api/campaigns", #"{"name": "x", "searchType": "lookalike"}"#, 422), // unknown enum
         (.post, "/api/campaigns", #"{"name": "a\u0000b"}"#, 400),                   // NUL
         (.post, "/api/campaigns", #"{"name": "\ud800"}"#, 400),                     // lone surrogate
@@ -42,7 +44,7 @@ struct BadInputTests {
         (.get, "/api/creators?platform=myspace", nil, 400),
         (.get, "/api/creators?verified=maybe", nil, 400),
         (.get, "/api/creators?sort=random", nil, 400),
-        (.get, "/api/creators?cursor=%%%", nil, 422),
+        (.get, "/api/creators?cursor=%%%", nil, 400),
         (.get, "/api/creators?q=" + String(repeating: "a", count: 300), nil, 400),
         (.get, "/api/export/csv?jobId=x", nil, 400),
         (.patch, "/api/onboarding/step-2", #"{"brandDescription":"too short"}"#, 422),

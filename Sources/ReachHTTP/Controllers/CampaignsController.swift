@@ -8,6 +8,9 @@ struct CampaignsController {
     let database: ReachDatabase
     let clock: any ReachClock
 
+    /// How many creators `GET /api/campaigns/{id}` embeds at most (about 5 MB of JSON).
+    static let embeddedCreators = 10_000
+
     struct CreateBody: Decodable {
         var name: String
         var description: String?
@@ -68,8 +71,15 @@ struct CampaignsController {
                 _ = try Campaigns.owned(db, id: id, userId: userId)
                 return try Campaign.fetchDetail(db, id: id)!
             }
-            return try json(CampaignWithJobs(
-                campaign: detail.campaign, scrapingJobs: detail.jobs.map { JobWithResults(job: $0.job, results: $0.results) }))
+            // Newest searches first carry their results, up to `embeddedCreators` creators in all; the
+            // rest say `resultsOmitted` (their creators come from /api/creators or the CSV export).
+            var room = Self.embeddedCreators
+            let jobs = detail.jobs.map { item -> JobWithResults in
+                guard item.job.processedResults <= room else { return JobWithResults(job: item.job, results: [], resultsOmitted: true) }
+                room -= item.job.processedResults
+                return JobWithResults(job: item.job, results: item.results)
+            }
+            return try json(CampaignWithJobs(campaign: detail.campaign, scrapingJobs: jobs))
         }
         routes.patch("/{id}") { request, context in
             let userId = try context.user().userId

@@ -30,8 +30,13 @@ struct CreatorsController {
             search.limit = try query.int("limit", default: 50, range: 1...500)!
             search.cursor = try query.string("cursor", maximum: 1_000)
             let request = search
-            let (page, total) = try await database.reader.read { db in
-                (try CreatorSearch.search(db, request), request.cursor == nil ? try CreatorSearch.count(db, request) : nil)
+            let (page, total): (CreatorPage, Int?)
+            do {
+                (page, total) = try await database.reader.read { db in
+                    (try CreatorSearch.search(db, request), request.cursor == nil ? try CreatorSearch.count(db, request) : nil)
+                }
+            } catch StoreError.invalid(let field, let reason) where field == "cursor" {
+                throw Problem.badRequest("`cursor` \(reason)")
             }
             struct Answer: Encodable {
                 var creators: [CreatorResponse]

@@ -2,17 +2,20 @@ import Foundation
 import ReachCore
 import ReachStore
 
-/// A job with its results, as the platform's Drizzle relation returns it: the job's fields and `results`.
+/// A job with its results, as the platform's Drizzle relation returns it: the job's fields and
+/// `results`; `resultsOmitted` when a campaign's answer had no room left for them.
 struct JobWithResults: Encodable {
     var job: ScrapingJob
     var results: [ScrapingResult]
+    var resultsOmitted = false
 
-    enum Keys: String, CodingKey { case results }
+    enum Keys: String, CodingKey { case results, resultsOmitted }
 
     func encode(to encoder: any Encoder) throws {
         try job.encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(results, forKey: .results)
+        if resultsOmitted { try container.encode(true, forKey: .resultsOmitted) }
     }
 }
 

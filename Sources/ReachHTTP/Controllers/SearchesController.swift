@@ -73,7 +73,10 @@ struct SearchesController {
                     throw Problem.badRequest("`jobId` is required: the id the POST answered")
                 }
                 let detail = try await database.reader.read { db -> JobDetail in
-                    _ = try Searches.owned(db, id: jobId, userId: userId)
+                    let job = try Searches.owned(db, id: jobId, userId: userId)
+                    guard job.platform == route.platform, job.searchType == route.type else {
+                        throw ReachError.notFound("\(route.path) job \(jobId.lowercased)")
+                    }
                     return try ScrapingJob.fetchDetail(db, id: jobId)!
                 }
                 let job = detail.job
