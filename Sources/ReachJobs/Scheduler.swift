@@ -168,7 +168,7 @@ public final class Scheduler: Service, Sendable {
     /// How many jobs to claim in one transaction: a few per worker, so that claims and
     /// completions are written in batches even with one worker.
     static func claimBatch(_ workers: Int) -> Int {
-        max(workers, min(workers * 8, 256))
+        max(workers, min(max(workers * 8, 64), 256))
     }
 
     // MARK: - One round

@@ -46,20 +46,22 @@ public enum JobQueue {
         var completed = 0
         // SQLite binds at most 32,766 values; 500 jobs per statement stays far below.
         for chunk in stride(from: 0, to: results.count, by: 500).map({ results[$0..<min($0 + 500, results.count)] }) {
-            var arguments: StatementArguments = [now, holder]
+            // Plain `?` in the order they appear: SQLite looks numbered ones up in a list.
+            var arguments: StatementArguments = [now, now]
             for (id, result) in chunk {
                 try result?.validateForPostgres()
                 arguments += [id.lowercased, result]
             }
-            let values = (0..<chunk.count).map { "(?\(3 + 2 * $0), ?\(4 + 2 * $0))" }.joined(separator: ", ")
+            arguments += [holder]
+            let values = Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
             try db.execute(
                 sql: """
                     UPDATE background_jobs
-                    SET status = 'completed', completed_at = ?1, updated_at = ?1, result = v.column2, error = NULL,
+                    SET status = 'completed', completed_at = ?, updated_at = ?, result = v.column2, error = NULL,
                         lease_expires_at = NULL, leased_by = NULL
                     FROM (VALUES \(values)) AS v
                     WHERE background_jobs.id = v.column1 AND background_jobs.status = 'processing'
-                      AND background_jobs.leased_by = ?2
+                      AND background_jobs.leased_by = ?
                     """, arguments: arguments)
             completed += db.changesCount
         }

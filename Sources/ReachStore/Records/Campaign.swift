@@ -35,3 +35,27 @@ public struct Campaign: ReachRecord, Identifiable, Hashable {
         public static let createdAt = Column("created_at")
     }
 }
+
+extension Campaign {
+    public init(row: Row) throws {
+        id = row["id"]
+        userId = row["user_id"]
+        name = row["name"]
+        description = row["description"]
+        searchType = SearchType(rawValue: row["search_type"]) ?? .keyword
+        status = CampaignStatus(rawValue: row["status"]) ?? .draft
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id.lowercased
+        container["user_id"] = userId
+        container["name"] = name
+        container["description"] = description
+        container["search_type"] = searchType.rawValue
+        container["status"] = status.rawValue
+        container["created_at"] = createdAt
+        container["updated_at"] = updatedAt
+    }
+}

@@ -56,3 +56,44 @@ public struct Event: ReachRecord, Identifiable, Hashable {
         public static let idempotencyKey = Column("idempotency_key")
     }
 }
+
+// Field by field: the log is read in long pages.
+extension Event {
+    public init(row: Row) throws {
+        id = row["id"]
+        aggregateId = row["aggregate_id"]
+        aggregateType = row["aggregate_type"]
+        eventType = row["event_type"]
+        eventVersion = row["event_version"]
+        eventData = row["event_data"] ?? .null
+        metadata = row["metadata"]
+        timestamp = row["timestamp"]
+        processedAt = row["processed_at"]
+        processingStatus = EventProcessingStatus(rawValue: row["processing_status"]) ?? .pending
+        retryCount = row["retry_count"]
+        error = row["error"]
+        idempotencyKey = row["idempotency_key"]
+        sourceSystem = row["source_system"]
+        correlationId = row["correlation_id"]
+        causationId = row["causation_id"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id.lowercased
+        container["aggregate_id"] = aggregateId
+        container["aggregate_type"] = aggregateType
+        container["event_type"] = eventType
+        container["event_version"] = eventVersion
+        container["event_data"] = eventData
+        container["metadata"] = metadata
+        container["timestamp"] = timestamp
+        container["processed_at"] = processedAt
+        container["processing_status"] = processingStatus.rawValue
+        container["retry_count"] = retryCount
+        container["error"] = error
+        container["idempotency_key"] = idempotencyKey
+        container["source_system"] = sourceSystem
+        container["correlation_id"] = correlationId
+        container["causation_id"] = causationId
+    }
+}

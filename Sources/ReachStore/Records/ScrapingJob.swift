@@ -67,3 +67,52 @@ public struct ScrapingJob: ReachRecord, Identifiable, Hashable {
         public static let timeoutAt = Column("timeout_at")
     }
 }
+
+// Field by field: jobs are read on every step and every poll.
+extension ScrapingJob {
+    public init(row: Row) throws {
+        id = row["id"]
+        userId = row["user_id"]
+        campaignId = row["campaign_id"]
+        status = ScrapingJobStatus(rawValue: row["status"]) ?? .pending
+        keywords = row["keywords"]
+        targetUsername = row["target_username"]
+        platform = Platform(parsing: row["platform"] as String) ?? .tiktok
+        searchParams = row["search_params"]
+        processedRuns = row["processed_runs"]
+        processedResults = row["processed_results"]
+        targetResults = row["target_results"]
+        cursor = row["cursor"]
+        progress = row["progress"]
+        qstashMessageId = row["qstash_message_id"]
+        createdAt = row["created_at"]
+        startedAt = row["started_at"]
+        completedAt = row["completed_at"]
+        timeoutAt = row["timeout_at"]
+        updatedAt = row["updated_at"]
+        error = row["error"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id.lowercased
+        container["user_id"] = userId
+        container["campaign_id"] = campaignId?.lowercased
+        container["status"] = status.rawValue
+        container["keywords"] = keywords
+        container["target_username"] = targetUsername
+        container["platform"] = platform.rawValue
+        container["search_params"] = searchParams
+        container["processed_runs"] = processedRuns
+        container["processed_results"] = processedResults
+        container["target_results"] = targetResults
+        container["cursor"] = cursor
+        container["progress"] = progress
+        container["qstash_message_id"] = qstashMessageId
+        container["created_at"] = createdAt
+        container["started_at"] = startedAt
+        container["completed_at"] = completedAt
+        container["timeout_at"] = timeoutAt
+        container["updated_at"] = updatedAt
+        container["error"] = error
+    }
+}

@@ -29,3 +29,22 @@ public struct ScrapingResult: ReachRecord, Identifiable, Hashable {
         public static let createdAt = Column("created_at")
     }
 }
+
+// Field by field: pages are the largest rows.
+extension ScrapingResult {
+    public init(row: Row) throws {
+        id = row["id"]
+        jobId = row["job_id"]
+        creators = row["creators"] ?? RawJSON(.array([]))
+        createdAt = row["created_at"]
+        cursor = row["cursor"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id.lowercased
+        container["job_id"] = jobId?.lowercased
+        container["creators"] = creators
+        container["created_at"] = createdAt
+        container["cursor"] = cursor
+    }
+}

@@ -86,3 +86,98 @@ public struct UserProfile: ReachRecord, Identifiable, Hashable {
         public static let usageResetDate = Column("usage_reset_date")
     }
 }
+
+// Field by field: profiles are read on every authenticated request.
+extension UserProfile {
+    public init(row: Row) throws {
+        id = row["id"]
+        userId = row["user_id"]
+        name = row["name"]
+        companyName = row["company_name"]
+        industry = row["industry"]
+        email = row["email"]
+        signupTimestamp = row["signup_timestamp"]
+        onboardingStep = OnboardingStep(rawValue: row["onboarding_step"]) ?? .pending
+        fullName = row["full_name"]
+        businessName = row["business_name"]
+        brandDescription = row["brand_description"]
+        emailScheduleStatus = row["email_schedule_status"]
+        trialStartDate = row["trial_start_date"]
+        trialEndDate = row["trial_end_date"]
+        trialStatus = (row["trial_status"] as String?).flatMap(TrialStatus.init(rawValue:))
+        currentPlan = (row["current_plan"] as String?).flatMap(PlanKey.init(rawValue:))
+        intendedPlan = (row["intended_plan"] as String?).flatMap(PlanKey.init(rawValue:))
+        stripeCustomerId = row["stripe_customer_id"]
+        stripeSubscriptionId = row["stripe_subscription_id"]
+        subscriptionStatus = (row["subscription_status"] as String?).flatMap(SubscriptionStatus.init(rawValue:))
+        paymentMethodId = row["payment_method_id"]
+        cardLast4 = row["card_last_4"]
+        cardBrand = row["card_brand"]
+        cardExpMonth = row["card_exp_month"]
+        cardExpYear = row["card_exp_year"]
+        billingAddressCity = row["billing_address_city"]
+        billingAddressCountry = row["billing_address_country"]
+        billingAddressPostalCode = row["billing_address_postal_code"]
+        planCampaignsLimit = row["plan_campaigns_limit"]
+        planCreatorsLimit = row["plan_creators_limit"]
+        planFeatures = row["plan_features"]
+        usageCampaignsCurrent = row["usage_campaigns_current"]
+        usageCreatorsCurrentMonth = row["usage_creators_current_month"]
+        usageResetDate = row["usage_reset_date"]
+        lastWebhookEvent = row["last_webhook_event"]
+        lastWebhookTimestamp = row["last_webhook_timestamp"]
+        billingSyncStatus = row["billing_sync_status"]
+        trialConversionDate = row["trial_conversion_date"]
+        subscriptionCancelDate = row["subscription_cancel_date"]
+        subscriptionRenewalDate = row["subscription_renewal_date"]
+        isAdmin = row["is_admin"]
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id.lowercased
+        container["user_id"] = userId
+        container["name"] = name
+        container["company_name"] = companyName
+        container["industry"] = industry
+        container["email"] = email
+        container["signup_timestamp"] = signupTimestamp
+        container["onboarding_step"] = onboardingStep.rawValue
+        container["full_name"] = fullName
+        container["business_name"] = businessName
+        container["brand_description"] = brandDescription
+        container["email_schedule_status"] = emailScheduleStatus
+        container["trial_start_date"] = trialStartDate
+        container["trial_end_date"] = trialEndDate
+        container["trial_status"] = trialStatus?.rawValue
+        container["current_plan"] = currentPlan?.rawValue
+        container["intended_plan"] = intendedPlan?.rawValue
+        container["stripe_customer_id"] = stripeCustomerId
+        container["stripe_subscription_id"] = stripeSubscriptionId
+        container["subscription_status"] = subscriptionStatus?.rawValue
+        container["payment_method_id"] = paymentMethodId
+        container["card_last_4"] = cardLast4
+        container["card_brand"] = cardBrand
+        container["card_exp_month"] = cardExpMonth
+        container["card_exp_year"] = cardExpYear
+        container["billing_address_city"] = billingAddressCity
+        container["billing_address_country"] = billingAddressCountry
+        container["billing_address_postal_code"] = billingAddressPostalCode
+        container["plan_campaigns_limit"] = planCampaignsLimit
+        container["plan_creators_limit"] = planCreatorsLimit
+        container["plan_features"] = planFeatures
+        container["usage_campaigns_current"] = usageCampaignsCurrent
+        container["usage_creators_current_month"] = usageCreatorsCurrentMonth
+        container["usage_reset_date"] = usageResetDate
+        container["last_webhook_event"] = lastWebhookEvent
+        container["last_webhook_timestamp"] = lastWebhookTimestamp
+        container["billing_sync_status"] = billingSyncStatus
+        container["trial_conversion_date"] = trialConversionDate
+        container["subscription_cancel_date"] = subscriptionCancelDate
+        container["subscription_renewal_date"] = subscriptionRenewalDate
+        container["is_admin"] = isAdmin
+        container["created_at"] = createdAt
+        container["updated_at"] = updatedAt
+    }
+}
