@@ -35,7 +35,7 @@ public enum JobQueue {
                     ORDER BY priority, scheduled_for
                     LIMIT ?4)
                 RETURNING *
-                """, arguments: [now, leaseUntil, holder, limit])
+                """, arguments: [now.databaseText, leaseUntil.databaseText, holder, limit])
         return claimed.sorted { ($0.priority, $0.scheduledFor) < ($1.priority, $1.scheduledFor) }
     }
 
@@ -47,7 +47,7 @@ public enum JobQueue {
         // SQLite binds at most 32,766 values; 500 jobs per statement stays far below.
         for chunk in stride(from: 0, to: results.count, by: 500).map({ results[$0..<min($0 + 500, results.count)] }) {
             // Plain `?` in the order they appear: SQLite looks numbered ones up in a list.
-            var arguments: StatementArguments = [now, now]
+            var arguments: StatementArguments = [now.databaseText, now.databaseText]
             for (id, result) in chunk {
                 try result?.validateForPostgres()
                 arguments += [id.lowercased, result]

@@ -93,15 +93,15 @@ extension BackgroundJob {
         container["priority"] = priority
         container["max_retries"] = maxRetries
         container["retry_count"] = retryCount
-        container["scheduled_for"] = scheduledFor
-        container["started_at"] = startedAt
-        container["completed_at"] = completedAt
-        container["failed_at"] = failedAt
+        container["scheduled_for"] = scheduledFor.databaseText
+        container["started_at"] = startedAt?.databaseText
+        container["completed_at"] = completedAt?.databaseText
+        container["failed_at"] = failedAt?.databaseText
         container["error"] = error
         container["result"] = result
-        container["created_at"] = createdAt
-        container["updated_at"] = updatedAt
-        container["lease_expires_at"] = leaseExpiresAt
+        container["created_at"] = createdAt.databaseText
+        container["updated_at"] = updatedAt.databaseText
+        container["lease_expires_at"] = leaseExpiresAt?.databaseText
         container["leased_by"] = leasedBy
         container["dedupe_key"] = dedupeKey
     }

@@ -55,7 +55,7 @@ extension Campaign {
         container["description"] = description
         container["search_type"] = searchType.rawValue
         container["status"] = status.rawValue
-        container["created_at"] = createdAt
-        container["updated_at"] = updatedAt
+        container["created_at"] = createdAt.databaseText
+        container["updated_at"] = updatedAt.databaseText
     }
 }

@@ -86,8 +86,8 @@ extension Event {
         container["event_version"] = eventVersion
         container["event_data"] = eventData
         container["metadata"] = metadata
-        container["timestamp"] = timestamp
-        container["processed_at"] = processedAt
+        container["timestamp"] = timestamp.databaseText
+        container["processed_at"] = processedAt?.databaseText
         container["processing_status"] = processingStatus.rawValue
         container["retry_count"] = retryCount
         container["error"] = error

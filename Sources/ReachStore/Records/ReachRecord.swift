@@ -90,6 +90,34 @@ extension UUID {
 }
 
 extension Date {
-    /// The stored text form: `2026-11-24 22:06:18.123`, UTC.
-    public var databaseText: String { String.fromDatabaseValue(databaseValue) ?? "" }
+    /// The stored text form: `2026-11-24 22:06:18.123`, UTC, as GRDB writes dates — but without
+    /// the `DateFormatter` GRDB uses on Linux, which made every write pay for ICU.
+    public var databaseText: String {
+        let c = civil
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2)) \(pad(c.hour, 2)):\(pad(c.minute, 2)):"
+            + "\(pad(c.second, 2)).\(pad(c.millisecond, 3))"
+    }
+
+    /// Calendar fields in UTC, to the nearest millisecond (a millisecond stored as a Double may
+    /// read back a hair below itself). Proleptic Gregorian, as SQLite and PostgreSQL count, by
+    /// H. Hinnant's algorithm.
+    public var civil: (year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64, millisecond: Int64) {
+        let milliseconds = Int64((timeIntervalSince1970 * 1000).rounded())
+        var (days, ms) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
+        if ms < 0 { days -= 1; ms += 86_400_000 }
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day, ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
+    }
+}
+
+private func pad(_ value: Int64, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

@@ -108,11 +108,11 @@ extension ScrapingJob {
         container["cursor"] = cursor
         container["progress"] = progress
         container["qstash_message_id"] = qstashMessageId
-        container["created_at"] = createdAt
-        container["started_at"] = startedAt
-        container["completed_at"] = completedAt
-        container["timeout_at"] = timeoutAt
-        container["updated_at"] = updatedAt
+        container["created_at"] = createdAt.databaseText
+        container["started_at"] = startedAt?.databaseText
+        container["completed_at"] = completedAt?.databaseText
+        container["timeout_at"] = timeoutAt?.databaseText
+        container["updated_at"] = updatedAt.databaseText
         container["error"] = error
     }
 }

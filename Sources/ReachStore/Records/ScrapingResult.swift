@@ -44,7 +44,7 @@ extension ScrapingResult {
         container["id"] = id.lowercased
         container["job_id"] = jobId?.lowercased
         container["creators"] = creators
-        container["created_at"] = createdAt
+        container["created_at"] = createdAt.databaseText
         container["cursor"] = cursor
     }
 }

@@ -142,14 +142,14 @@ extension UserProfile {
         container["company_name"] = companyName
         container["industry"] = industry
         container["email"] = email
-        container["signup_timestamp"] = signupTimestamp
+        container["signup_timestamp"] = signupTimestamp.databaseText
         container["onboarding_step"] = onboardingStep.rawValue
         container["full_name"] = fullName
         container["business_name"] = businessName
         container["brand_description"] = brandDescription
         container["email_schedule_status"] = emailScheduleStatus
-        container["trial_start_date"] = trialStartDate
-        container["trial_end_date"] = trialEndDate
+        container["trial_start_date"] = trialStartDate?.databaseText
+        container["trial_end_date"] = trialEndDate?.databaseText
         container["trial_status"] = trialStatus?.rawValue
         container["current_plan"] = currentPlan?.rawValue
         container["intended_plan"] = intendedPlan?.rawValue
@@ -169,15 +169,15 @@ extension UserProfile {
         container["plan_features"] = planFeatures
         container["usage_campaigns_current"] = usageCampaignsCurrent
         container["usage_creators_current_month"] = usageCreatorsCurrentMonth
-        container["usage_reset_date"] = usageResetDate
+        container["usage_reset_date"] = usageResetDate?.databaseText
         container["last_webhook_event"] = lastWebhookEvent
-        container["last_webhook_timestamp"] = lastWebhookTimestamp
+        container["last_webhook_timestamp"] = lastWebhookTimestamp?.databaseText
         container["billing_sync_status"] = billingSyncStatus
-        container["trial_conversion_date"] = trialConversionDate
-        container["subscription_cancel_date"] = subscriptionCancelDate
-        container["subscription_renewal_date"] = subscriptionRenewalDate
+        container["trial_conversion_date"] = trialConversionDate?.databaseText
+        container["subscription_cancel_date"] = subscriptionCancelDate?.databaseText
+        container["subscription_renewal_date"] = subscriptionRenewalDate?.databaseText
         container["is_admin"] = isAdmin
-        container["created_at"] = createdAt
-        container["updated_at"] = updatedAt
+        container["created_at"] = createdAt.databaseText
+        container["updated_at"] = updatedAt.databaseText
     }
 }
