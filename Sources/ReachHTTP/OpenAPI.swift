@@ -274,7 +274,7 @@ enum OpenAPIDocument {
             "Creator": object([
                 "id": integer, "userId": string, "platform": enumeration(Platform.allCases.map(\.rawValue)), "handle": string,
                 "name": string, "bio": string, "followers": integer, "verified": boolean, "emails": array(string),
-                "avatarUrl": string, "profileUrl": string, "lastSeenAt": dateTime, "resultId": uuid,
+                "avatarUrl": string, "profileUrl": string, "lastSeenAt": dateTime, "resultId": uuid, "position": integer,
             ], required: ["id", "userId", "platform", "handle", "followers", "verified", "emails", "lastSeenAt"]),
             "CreatorPage": object(["creators": array(ref("Creator")), "nextCursor": string, "total": integer],
                                   required: ["creators"]),

@@ -126,7 +126,7 @@ struct SearchCommand: AsyncParsableCommand {
             let request = creatorQuery
             let page = try await database.reader.read { db in try CreatorSearch.search(db, request) }
             if options.json {
-                try Terminal.printJSON(page.creators.map(CreatorOutput.init))
+                try Terminal.printJSON(page.creators)
             } else {
                 Terminal.printTable(
                     ["platform", "handle", "name", "followers", "verified", "emails", "user"],
@@ -136,31 +136,6 @@ struct SearchCommand: AsyncParsableCommand {
                     })
             }
         }
-    }
-}
-
-/// A creator as the CLI prints it in JSON.
-struct CreatorOutput: Encodable {
-    var userId: String
-    var platform: String
-    var handle: String
-    var name: String?
-    var bio: String?
-    var followers: Int
-    var verified: Bool
-    var emails: [String]
-    var lastSeenAt: Date
-
-    init(_ row: CreatorRow) {
-        userId = row.userId
-        platform = row.platform.rawValue
-        handle = row.handle
-        name = row.name
-        bio = row.bio
-        followers = row.followers
-        verified = row.verified
-        emails = row.emails
-        lastSeenAt = row.lastSeenAt
     }
 }
 

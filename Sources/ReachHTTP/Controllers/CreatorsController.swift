@@ -39,11 +39,11 @@ struct CreatorsController {
                 throw Problem.badRequest("`cursor` \(reason)")
             }
             struct Answer: Encodable {
-                var creators: [CreatorResponse]
+                var creators: [CreatorRow]
                 var nextCursor: String?
                 var total: Int?
             }
-            return try json(Answer(creators: page.creators.map(CreatorResponse.init), nextCursor: page.nextCursor, total: total))
+            return try json(Answer(creators: page.creators, nextCursor: page.nextCursor, total: total))
         }
     }
 }

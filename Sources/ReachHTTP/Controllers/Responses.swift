@@ -43,36 +43,3 @@ struct Pagination: Encodable {
 struct Message: Encodable {
     var message: String
 }
-
-/// A creator as `GET /api/creators` returns it.
-struct CreatorResponse: Encodable {
-    var id: Int64
-    var userId: String
-    var platform: String
-    var handle: String
-    var name: String?
-    var bio: String?
-    var followers: Int
-    var verified: Bool
-    var emails: [String]
-    var avatarUrl: String?
-    var profileUrl: String?
-    var lastSeenAt: Date
-    var resultId: UUID
-
-    init(_ row: CreatorRow) {
-        id = row.id
-        userId = row.userId
-        platform = row.platform.rawValue
-        handle = row.handle
-        name = row.name
-        bio = row.bio
-        followers = row.followers
-        verified = row.verified
-        emails = row.emails
-        avatarUrl = row.avatarUrl
-        profileUrl = row.profileUrl
-        lastSeenAt = row.lastSeenAt
-        resultId = row.resultId
-    }
-}

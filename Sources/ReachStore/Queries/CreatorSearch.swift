@@ -3,7 +3,7 @@ import GRDB
 
 /// A creator as the creator index holds it: one per user and `(platform, handle)`, with the
 /// fields of its latest sighting.
-public struct CreatorRow: Sendable, Hashable, FetchableRecord {
+public struct CreatorRow: Sendable, Hashable, Encodable, FetchableRecord {
     public var id: Int64
     public var userId: String
     public var platform: Platform
