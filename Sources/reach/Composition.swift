@@ -24,15 +24,15 @@ struct ProviderOptions: ParsableArguments {
     var workers: Int?
 
     func validate() throws {
-        if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be from 1 to 256") }
+        if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be from 1 to 256") }
         if let rate = providerFailureRate, !(0...1).contains(rate) {
-            throw ValidationError("--provider-failure-rate must be from 0 to 1")
+            throw UsageError("--provider-failure-rate must be from 0 to 1")
         }
         if let latency = providerLatencyMs, !(0...600_000).contains(latency) {
-            throw ValidationError("--provider-latency-ms must be from 0 to 600000")
+            throw UsageError("--provider-latency-ms must be from 0 to 600000")
         }
         if let kind = provider ?? environment("REACH_PROVIDER"), !["offline", "http"].contains(kind) {
-            throw ValidationError("--provider must be offline or http")
+            throw UsageError("--provider must be offline or http")
         }
     }
 
@@ -44,7 +44,7 @@ struct ProviderOptions: ParsableArguments {
         switch provider ?? environment("REACH_PROVIDER") ?? "offline" {
         case "http":
             guard let url = providerURL ?? environment("REACH_PROVIDER_URL"), URL(string: url)?.scheme != nil else {
-                throw ValidationError("the http provider needs --provider-url or $REACH_PROVIDER_URL")
+                throw UsageError("the http provider needs --provider-url or $REACH_PROVIDER_URL")
             }
             let options = HTTPProvider.Options(baseURL: url, apiKey: environment("REACH_PROVIDER_API_KEY") ?? "")
             return HTTPProvider(options: options) { platform in

@@ -23,8 +23,8 @@ struct Export: AsyncParsableCommand {
         @Option(name: .long, help: "Only these tables' data, comma-separated.") var tables: String?
 
         func validate() throws {
-            if schemaOnly && dataOnly { throw ValidationError("--schema-only and --data-only exclude each other") }
-            if out != nil && to != nil { throw ValidationError("--out and --to exclude each other") }
+            if schemaOnly && dataOnly { throw UsageError("--schema-only and --data-only exclude each other") }
+            if out != nil && to != nil { throw UsageError("--out and --to exclude each other") }
         }
 
         func execute() async throws {

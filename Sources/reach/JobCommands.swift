@@ -43,9 +43,9 @@ struct Jobs: AsyncParsableCommand {
 
         func validate() throws {
             if let status, BackgroundJobStatus(parsing: status) == nil {
-                throw ValidationError("--status must be one of \(BackgroundJobStatus.valueList)")
+                throw UsageError("--status must be one of \(BackgroundJobStatus.valueList)")
             }
-            guard (1...500).contains(limit) else { throw ValidationError("--limit must be from 1 to 500") }
+            guard (1...500).contains(limit) else { throw UsageError("--limit must be from 1 to 500") }
         }
 
         func execute() async throws {
@@ -113,9 +113,9 @@ extension SearchCommand {
         @Option(name: .long, help: "The campaign it belongs to.") var campaign: String?
 
         func validate() throws {
-            guard Platform(parsing: platform) != nil else { throw ValidationError("--platform must be tiktok, instagram or youtube") }
+            guard Platform(parsing: platform) != nil else { throw UsageError("--platform must be tiktok, instagram or youtube") }
             guard (keywords == nil) != (username == nil) else {
-                throw ValidationError("give --keywords K1,K2 or --username NAME, not both")
+                throw UsageError("give --keywords K1,K2 or --username NAME, not both")
             }
         }
 

@@ -34,11 +34,20 @@ extension ReachCommand {
             throw error
         } catch let error as CleanExit {
             throw error
-        } catch let error as ValidationError {
+        } catch let error as UsageError {
             throw error
         } catch {
             Terminal.error(ReachError.from(error))
             throw ExitCode.failure
         }
+    }
+}
+
+/// A flag or argument that cannot be used: one line, without the usage screen.
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }

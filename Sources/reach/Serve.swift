@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ReachCore
 import ReachHTTP
 import ReachJobs
@@ -30,9 +31,9 @@ struct Serve: ReachCommand {
     @Flag(name: .long, help: "Do not run the scheduler (another process runs `reach work`).") var noScheduler = false
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
-        if clerkJWKS != nil && clerkIssuer == nil { throw ValidationError("--clerk-jwks needs --clerk-issuer") }
-        if ephemeral && options.db != nil { throw ValidationError("--ephemeral and --db exclude each other") }
+        guard (0...65_535).contains(port) else { throw UsageError("--port must be from 0 to 65535") }
+        if clerkJWKS != nil && clerkIssuer == nil { throw UsageError("--clerk-jwks needs --clerk-issuer") }
+        if ephemeral && options.db != nil { throw UsageError("--ephemeral and --db exclude each other") }
     }
 
     func execute() async throws {
@@ -80,7 +81,11 @@ struct Serve: ReachCommand {
             if !announced.isEmpty { lines.append("reach: try  curl -H \"Authorization: Bearer $TOKEN\" http://\(host):\(port)/api/campaigns") }
             Terminal.print(lines.joined(separator: "\n"))
         }
-        try await application.runService()
+        do {
+            try await application.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw ReachError.unavailable("port \(port) on \(host) is in use: choose another with --port, or 0 for a free one")
+        }
         withExtendedLifetime(database) {}
     }
 }
@@ -94,7 +99,7 @@ struct Token: ReachCommand {
     @Option(name: .long, help: "Hours until it expires (default 24).") var hours = 24.0
 
     func validate() throws {
-        guard hours > 0, hours <= 24 * 365 else { throw ValidationError("--hours must be from 0 to 8760") }
+        guard hours > 0, hours <= 24 * 365 else { throw UsageError("--hours must be from 0 to 8760") }
     }
 
     func execute() async throws {

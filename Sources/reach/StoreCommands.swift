@@ -40,8 +40,8 @@ struct Seed: ReachCommand {
     var scale = 1
 
     func validate() throws {
-        guard demo else { throw ValidationError("pass --demo: it is the only data `reach seed` loads") }
-        guard (0...1_000).contains(scale) else { throw ValidationError("--scale must be from 0 to 1000") }
+        guard demo else { throw UsageError("pass --demo: it is the only data `reach seed` loads") }
+        guard (0...1_000).contains(scale) else { throw UsageError("--scale must be from 0 to 1000") }
     }
 
     func execute() async throws {
@@ -74,7 +74,7 @@ struct SearchCommand: AsyncParsableCommand {
         @Option(name: .long, help: "At most this many users (1 to 500).") var limit = 50
 
         func validate() throws {
-            guard (1...500).contains(limit) else { throw ValidationError("--limit must be from 1 to 500") }
+            guard (1...500).contains(limit) else { throw UsageError("--limit must be from 1 to 500") }
         }
 
         func execute() async throws {
@@ -106,12 +106,12 @@ struct SearchCommand: AsyncParsableCommand {
         @Option(name: .long, help: "At most this many creators (1 to 500).") var limit = 50
 
         func validate() throws {
-            guard (1...500).contains(limit) else { throw ValidationError("--limit must be from 1 to 500") }
+            guard (1...500).contains(limit) else { throw UsageError("--limit must be from 1 to 500") }
             if let platform, Platform(parsing: platform) == nil {
-                throw ValidationError("--platform must be one of tiktok, instagram, youtube")
+                throw UsageError("--platform must be one of tiktok, instagram, youtube")
             }
             guard CreatorSort(rawValue: sort) != nil else {
-                throw ValidationError("--sort must be one of \(CreatorSort.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw UsageError("--sort must be one of \(CreatorSort.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
 

@@ -13,7 +13,7 @@ struct TriggerOptions: ParsableArguments {
 
     func endpoint(_ path: String) throws -> String {
         guard let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme), parsed.host != nil else {
-            throw ValidationError("--url must be an http(s) URL such as http://127.0.0.1:8080")
+            throw UsageError("--url must be an http(s) URL such as http://127.0.0.1:8080")
         }
         return parsed.path.isEmpty || parsed.path == "/" ? url.trimmingCharacters(in: ["/"]) + path : url
     }
@@ -53,9 +53,9 @@ struct Stripe: AsyncParsableCommand {
 
         func validate() throws {
             guard SampleWebhooks.stripeTypes.contains(event) else {
-                throw ValidationError("EVENT must be one of \(SampleWebhooks.stripeTypes.joined(separator: ", "))")
+                throw UsageError("EVENT must be one of \(SampleWebhooks.stripeTypes.joined(separator: ", "))")
             }
-            if let plan, PlanKey(parsing: plan) == nil { throw ValidationError("--plan must be one of \(PlanKey.valueList)") }
+            if let plan, PlanKey(parsing: plan) == nil { throw UsageError("--plan must be one of \(PlanKey.valueList)") }
         }
 
         func execute() async throws {
@@ -89,7 +89,7 @@ struct Clerk: AsyncParsableCommand {
 
         func validate() throws {
             guard SampleWebhooks.clerkTypes.contains(event) else {
-                throw ValidationError("EVENT must be one of \(SampleWebhooks.clerkTypes.joined(separator: ", "))")
+                throw UsageError("EVENT must be one of \(SampleWebhooks.clerkTypes.joined(separator: ", "))")
             }
         }
 
