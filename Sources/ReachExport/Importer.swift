@@ -28,8 +28,13 @@ public struct Importer: Sendable {
     }
 
     public func importFile(_ path: String, into database: ReachDatabase, progress: (Int) -> Void = { _ in }) throws -> Report {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CopyError("cannot read \(path): check the path")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let handle = FileHandle(forReadingAtPath: path)
+        else {
+            throw CopyError("cannot read \(path): give a script written by `reach export postgres` or a pg_dump file")
         }
         defer { try? handle.close() }
         return try importLines(LineReader(handle), into: database, progress: progress)
@@ -46,6 +51,10 @@ public struct Importer: Sendable {
                 try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                 try TableTransfer.deleteAll(db)
                 report = try load(db, reader: reader, progress: progress)
+                guard !report.rows.isEmpty else {
+                    throw CopyError("the file holds no COPY block of the platform's tables: "
+                        + "it is not a `reach export postgres` script or a pg_dump of them (nothing was changed)")
+                }
                 let violations = try TableTransfer.foreignKeyViolations(db)
                 guard violations.isEmpty else {
                     throw CopyError("rows refer to rows the file does not hold: \(violations.prefix(3).joined(separator: "; "))")

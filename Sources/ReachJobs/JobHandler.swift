@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import ReachCore
 import ReachStore
@@ -10,6 +11,13 @@ public protocol JobHandler: Sendable {
     var jobType: String { get }
     /// Does the job; the returned value is stored in `result`.
     func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue?
+    /// The job failed for good (no retries left, or its worker died once too often), in the
+    /// transaction that marked it: the work it stood for must end too.
+    func jobDied(_ db: Database, _ job: BackgroundJob, reason: String, now: Date) throws
+}
+
+extension JobHandler {
+    public func jobDied(_ db: Database, _ job: BackgroundJob, reason: String, now: Date) throws {}
 }
 
 /// What a handler may use.

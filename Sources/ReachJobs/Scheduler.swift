@@ -48,6 +48,7 @@ public final class Scheduler: Service, Sendable {
     private let completionsFlushed = WakeSignal()
     private let counters = Mutex(Counters())
     private let lastRecovery = Mutex(ContinuousClock.now)
+    private let lastFailureLog = Mutex<[String: ContinuousClock.Instant]>([:])
 
     /// What the scheduler has done since it started.
     public struct Counters: Sendable {
@@ -95,8 +96,11 @@ public final class Scheduler: Service, Sendable {
         let observation = DatabaseRegionObservation(tracking: BackgroundJob.all(), Event.all())
             .start(in: database.writer, onError: { _ in }, onChange: { [wake] _ in wake.signal() })
         defer { observation.cancel() }
-        let recovered = try await recoverLeases(includeDeadProcesses: true)
-        if recovered > 0 { logger.notice("recovered \(recovered) expired leases") }
+        if let recovered = await survive("recovering leases", { try await self.recoverLeases(includeDeadProcesses: true) }),
+            recovered > 0
+        {
+            logger.notice("recovered \(recovered) expired leases")
+        }
 
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
@@ -105,10 +109,21 @@ public final class Scheduler: Service, Sendable {
                 // Claimed jobs wait here until one of `workers` slots frees up.
                 var backlog: [BackgroundJob] = []
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                    let workers = try await workerCount()
+                    // A database that refuses work (disk full, read-only) pauses the scheduler; it
+                    // never stops it, and it never stops the server beside it.
+                    guard let workers = await survive("reading settings", { try await self.workerCount() }) else {
+                        await wake.wait(timeout: .seconds(1))
+                        continue
+                    }
                     if backlog.isEmpty {
                         let held = running.withLock { $0.count }
-                        backlog = try await round(capacity: max(0, Self.claimBatch(workers) - held))
+                        guard let claimed = await survive("claiming jobs", {
+                            try await self.round(capacity: max(0, Self.claimBatch(workers) - held))
+                        }) else {
+                            await wake.wait(timeout: .seconds(1))
+                            continue
+                        }
+                        backlog = claimed
                     }
                     while !backlog.isEmpty, executing.withLock({ $0 }) < workers {
                         let job = backlog.removeFirst()
@@ -116,7 +131,7 @@ public final class Scheduler: Service, Sendable {
                         group.addTask { await self.execute(job) }
                     }
                     if backlog.isEmpty && executing.withLock({ $0 }) == 0 {
-                        await wake.wait(timeout: try await sleepDuration())
+                        await wake.wait(timeout: await survive("scheduling", { try await self.sleepDuration() }) ?? .seconds(1))
                     } else if !backlog.isEmpty || executing.withLock({ $0 }) >= workers {
                         await wake.wait(timeout: options.pollInterval)
                     }
@@ -125,15 +140,37 @@ public final class Scheduler: Service, Sendable {
                     let now = clock.nowMilliseconds()
                     let ids = backlog.map(\.id)
                     running.withLock { set in for id in ids { set.remove(id) } }
-                    try await database.writer.write { [holder] db in try JobQueue.release(db, ids: ids, holder: holder, now: now) }
+                    // If this write fails, their leases expire and they come back all the same.
+                    _ = await survive("handing back jobs") {
+                        try await self.database.writer.write { [holder] db in try JobQueue.release(db, ids: ids, holder: holder, now: now) }
+                    }
                 }
-                try await drainAfterShutdown()
+                await drainAfterShutdown()
                 group.cancelAll()
             }
         } onGracefulShutdown: {
             self.wake.signal()
         }
-        try await flush()
+        _ = await survive("writing the last outcomes") { try await self.flush() }
+    }
+
+    /// Runs `body`; a failure other than cancellation is logged (once a minute at most for the
+    /// same activity) and answered with `nil`, so that the loops go on.
+    func survive<T>(_ activity: String, _ body: () async throws -> T) async -> T? {
+        do {
+            return try await body()
+        } catch is CancellationError {
+            return nil
+        } catch {
+            let now = ContinuousClock.now
+            let shouldLog = lastFailureLog.withLock { logs -> Bool in
+                if let last = logs[activity], now - last < .seconds(60) { return false }
+                logs[activity] = now
+                return true
+            }
+            if shouldLog { logger.error("scheduler: \(activity) failed: \(ReachError.from(error)); retrying") }
+            return nil
+        }
     }
 
     /// Runs every piece of due work until nothing is runnable at the clock's time.
@@ -240,7 +277,24 @@ public final class Scheduler: Service, Sendable {
         }
         guard !batch.isEmpty else { return }
         let now = clock.nowMilliseconds()
-        let (completed, failed, retried) = try await database.writer.write { [holder] db in
+        let written: (Int, Int, Int)
+        do {
+            written = try await writeOutcomes(batch, now: now)
+        } catch {
+            // Not written: keep them for the next flush (their leases keep them ours meanwhile).
+            completions.withLock { $0.insert(contentsOf: batch, at: 0) }
+            throw error
+        }
+        let (completed, failed, retried) = written
+        counters.withLock {
+            $0.completed += completed
+            $0.failed += failed
+            $0.retried += retried
+        }
+    }
+
+    private func writeOutcomes(_ batch: [Completion], now: Date) async throws -> (Int, Int, Int) {
+        try await database.writer.write { [holder, handlers] db in
             var failed = 0, retried = 0
             var released: [UUID] = []
             var done: [(id: UUID, result: JSONValue?)] = []
@@ -251,7 +305,11 @@ public final class Scheduler: Service, Sendable {
                 case .failed(let message, let retryAt):
                     switch try JobQueue.fail(db, id: completion.id, holder: holder, error: message, retryAt: retryAt, now: now) {
                     case .pending: retried += 1
-                    case .failed: failed += 1
+                    case .failed:
+                        failed += 1
+                        if let job = try BackgroundJob.fetchOne(db, id: completion.id) {
+                            try handlers[job.jobType]?.jobDied(db, job, reason: message, now: now)
+                        }
                     default: break
                     }
                 case .released:
@@ -262,20 +320,13 @@ public final class Scheduler: Service, Sendable {
             let completed = try JobQueue.complete(db, done, holder: holder, now: now)
             return (completed, failed, retried)
         }
-        counters.withLock {
-            $0.completed += completed
-            $0.failed += failed
-            $0.retried += retried
-        }
     }
 
     private func flushLoop() async throws {
         while !Task.isCancelled {
             await completionsFlushed.wait(timeout: .milliseconds(200))
-            do {
-                try await flush()
-            } catch is CancellationError {
-                return  // stopping: run() flushes what is left
+            if await survive("writing job outcomes", { try await self.flush() }) == nil && !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))  // the database refused: breathe, then retry
             }
         }
     }
@@ -284,7 +335,7 @@ public final class Scheduler: Service, Sendable {
 
     private func leaseRenewalLoop() async throws {
         while !Task.isCancelled {
-            let lease = try await leaseDuration()
+            let lease = await survive("reading settings") { try await self.leaseDuration() } ?? 300
             do {
                 try await Task.sleep(for: .milliseconds(Int(max(0.05, lease / 3) * 1000)))
             } catch {
@@ -293,12 +344,10 @@ public final class Scheduler: Service, Sendable {
             let ids = Array(running.withLock { $0 })
             guard !ids.isEmpty else { continue }
             let until = clock.nowMilliseconds().addingTimeInterval(lease)
-            do {
-                try await database.writer.write { [holder] db in
+            _ = await survive("renewing leases") {
+                try await self.database.writer.write { [holder] db in
                     try JobQueue.renewLeases(db, ids: ids, holder: holder, leaseUntil: until)
                 }
-            } catch is CancellationError {
-                return
             }
         }
     }
@@ -306,14 +355,24 @@ public final class Scheduler: Service, Sendable {
     /// Returns jobs whose lease expired, or whose holder process on this host is gone, to pending.
     func recoverLeases(includeDeadProcesses: Bool) async throws -> Int {
         let now = clock.nowMilliseconds()
-        let recovered = try await database.writer.write { [holder] db in
+        let (recovered, died) = try await database.writer.write { [holder, handlers] db in
             var dead: [String] = []
             if includeDeadProcesses {
                 dead = try JobQueue.leaseHolders(db).filter { $0 != holder && Self.isDeadLocalHolder($0) }
             }
-            return try JobQueue.recoverLeases(db, now: now, deadHolders: dead)
+            let jobs = try JobQueue.recoverLeases(db, now: now, deadHolders: dead)
+            let died = jobs.filter { $0.status == .failed }
+            for job in died {
+                try handlers[job.jobType]?.jobDied(db, job, reason: job.error ?? "its worker stopped", now: now)
+            }
+            return (jobs.count, died.count)
         }
-        if recovered > 0 { counters.withLock { $0.leasesRecovered += recovered } }
+        if recovered > 0 {
+            counters.withLock {
+                $0.leasesRecovered += recovered
+                $0.failed += died
+            }
+        }
         return recovered
     }
 
@@ -329,18 +388,20 @@ public final class Scheduler: Service, Sendable {
     // MARK: - Shutdown
 
     /// Waits for running jobs up to the deadline; the rest are handed back as pending.
-    private func drainAfterShutdown() async throws {
+    private func drainAfterShutdown() async {
         let deadline = ContinuousClock.now + options.shutdownDeadline
         while running.withLock({ !$0.isEmpty }) && ContinuousClock.now < deadline {
-            try await flush()
+            _ = await survive("writing job outcomes") { try await self.flush() }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        try await flush()
+        _ = await survive("writing job outcomes") { try await self.flush() }
         let leftover = Array(running.withLock { $0 })
         if !leftover.isEmpty {
             logger.notice("shutdown: handing back \(leftover.count) running jobs")
             let now = clock.nowMilliseconds()
-            try await database.writer.write { [holder] db in try JobQueue.release(db, ids: leftover, holder: holder, now: now) }
+            _ = await survive("handing back jobs") {
+                try await self.database.writer.write { [holder] db in try JobQueue.release(db, ids: leftover, holder: holder, now: now) }
+            }
         }
     }
 

@@ -125,6 +125,9 @@ public final class ReachDatabase: Sendable {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return .corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
         case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL:
+            if FileManager.default.fileExists(atPath: path) && !FileManager.default.isWritableFile(atPath: path) {
+                return .unwritable(path: path, detail: "the file is read-only: Reach needs to write it (and its -wal and -shm beside it)")
+            }
             return .unwritable(path: path, detail: error.message ?? "\(error.resultCode)")
         default:
             return .corrupt(path: path, detail: error.message ?? "\(error.resultCode)")

@@ -23,7 +23,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case .corrupt(let path, let detail):
             return "\(path) is not a readable SQLite database (\(detail)); restore it from a backup"
         case .unwritable(let path, let detail):
-            return "cannot write \(path) (\(detail)); check the directory exists and is writable"
+            return "cannot write \(path): \(detail); check that it and its directory are writable"
         case .notFound(let what):
             return "\(what) not found"
         case .invalid(let field, let reason):

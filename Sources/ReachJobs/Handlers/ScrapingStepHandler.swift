@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ReachCore
 import ReachStore
 
@@ -9,6 +10,12 @@ public struct ScrapingStepHandler: JobHandler {
 
     public init(provider: any CreatorProvider) {
         self.provider = provider
+    }
+
+    /// A step that died for good ends its search in `error`, rather than leaving it processing.
+    public func jobDied(_ db: Database, _ job: BackgroundJob, reason: String, now: Date) throws {
+        guard let idText = job.payload["scrapingJobId"]?.stringValue, let jobId = UUID(uuidString: idText) else { return }
+        try Searches.recordFailure(db, jobId: jobId, message: reason, now: now)
     }
 
     public func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? {

@@ -114,15 +114,17 @@ public enum JobQueue {
     }
 
     /// Returns jobs whose lease expired, or whose holder is one of `deadHolders`, to pending with
-    /// one more retry counted (or `failed` when none remain). Returns how many were recovered.
-    public static func recoverLeases(_ db: Database, now: Date, deadHolders: [String] = []) throws -> Int {
+    /// one more retry counted (or `failed` when none remain). Returns the jobs recovered, as they are now.
+    @discardableResult
+    public static func recoverLeases(_ db: Database, now: Date, deadHolders: [String] = []) throws -> [BackgroundJob] {
         var condition = "lease_expires_at < ?1"
         var arguments: StatementArguments = [now]
         if !deadHolders.isEmpty {
             condition += " OR leased_by IN (\(SeedQueries.placeholders(deadHolders.count)))"
             arguments += StatementArguments(deadHolders)
         }
-        try db.execute(
+        return try BackgroundJob.fetchAll(
+            db,
             sql: """
                 UPDATE background_jobs
                 SET status = CASE WHEN retry_count < max_retries THEN 'pending' ELSE 'failed' END,
@@ -131,8 +133,8 @@ public enum JobQueue {
                     scheduled_for = ?1, updated_at = ?1, started_at = NULL,
                     error = 'lease expired: the worker running it stopped', lease_expires_at = NULL, leased_by = NULL
                 WHERE status = 'processing' AND (\(condition))
+                RETURNING *
                 """, arguments: arguments)
-        return db.changesCount
     }
 
     /// The distinct holders of current leases, to find those whose process is gone.
