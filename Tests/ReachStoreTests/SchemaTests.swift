@@ -247,3 +247,22 @@ struct StoredDateTests {
                 "year 1 as SQLite's julianday counts it")
     }
 }
+
+@Suite("Reading stored dates")
+struct ReadingDateTests {
+    @Test("Date(databaseText:) reads what databaseText writes, and GRDB's other forms")
+    func roundTrip() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let date = Date(timeIntervalSince1970: Double(Int64.random(in: -62_135_596_800_000...253_402_300_799_999, using: &random)) / 1000)
+            let parsed = Date(databaseText: Array(date.databaseText.utf8))
+            #expect(parsed?.databaseText == date.databaseText)
+        }
+        #expect(Date(databaseText: Array("2026-11-24 22:06:18".utf8))?.databaseText == "2026-11-24 22:06:18.000")
+        #expect(Date(databaseText: Array("2026-11-24 22:06".utf8))?.databaseText == "2026-11-24 22:06:00.000")
+        #expect(Date(databaseText: Array("2026-11-24 22:06:18.5".utf8))?.databaseText == "2026-11-24 22:06:18.500")
+        #expect(Date(databaseText: Array("2026-11-24T22:06:18.123".utf8))?.databaseText == "2026-11-24 22:06:18.123")
+        #expect(Date(databaseText: Array("not a date".utf8)) == nil)
+        #expect(Date(databaseText: Array("2026-13-24 22:06:18.123".utf8)) == nil)
+    }
+}

@@ -48,6 +48,7 @@ CREATE INDEX idx_user_profiles_business_name_search ON user_profiles USING gin (
 CREATE INDEX idx_user_profiles_admin_search ON user_profiles (created_at DESC, onboarding_step, trial_status);
 CREATE INDEX idx_user_profiles_trial_info ON user_profiles (trial_status, trial_start_date, trial_end_date)
     WHERE trial_status <> 'pending';
+CREATE INDEX idx_user_profiles_trial_expiry ON user_profiles USING btree (trial_status, trial_end_date);
 CREATE INDEX idx_user_profiles_is_admin ON user_profiles (is_admin) WHERE is_admin;
 CREATE INDEX idx_user_profiles_admin_lookup ON user_profiles (is_admin, full_name, email, updated_at);
 CREATE INDEX idx_user_profiles_current_plan ON user_profiles (current_plan);
@@ -84,6 +85,7 @@ CREATE INDEX idx_background_jobs_job_type ON background_jobs (job_type);
 CREATE INDEX idx_background_jobs_scheduled_for ON background_jobs (scheduled_for);
 CREATE INDEX idx_background_jobs_qstash_message_id ON background_jobs (qstash_message_id);
 CREATE INDEX idx_background_jobs_priority_scheduled_for ON background_jobs (priority, scheduled_for);
+CREATE INDEX idx_background_jobs_status_created ON background_jobs USING btree (status, created_at DESC);
 CREATE INDEX idx_background_jobs_pending ON background_jobs (status, priority, scheduled_for)
     WHERE status = 'pending';
 CREATE INDEX idx_background_jobs_processing ON background_jobs (status, started_at)

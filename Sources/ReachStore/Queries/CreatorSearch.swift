@@ -33,7 +33,7 @@ public struct CreatorRow: Sendable, Hashable, Encodable, FetchableRecord {
         emails = (try? JSONValue(parsing: emailsText))?.arrayValue?.compactMap(\.stringValue) ?? []
         avatarUrl = row["avatar_url"]
         profileUrl = row["profile_url"]
-        lastSeenAt = row["last_seen_at"]
+        lastSeenAt = row.date("last_seen_at")
         resultId = row["result_id"]
         position = row["position"]
     }

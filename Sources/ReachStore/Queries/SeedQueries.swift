@@ -18,11 +18,10 @@ public enum SeedQueries {
     public static let campaignJobs = """
         SELECT * FROM scraping_jobs WHERE campaign_id = ? ORDER BY created_at DESC
         """
-    /// Active trials ending before a date — `idx_user_profiles_trial_info` (the partial index's
-    /// predicate is repeated so that SQLite can use it).
+    /// Active trials ending before a date, soonest first — `idx_user_profiles_trial_expiry`.
     public static let expiringTrials = """
         SELECT * FROM user_profiles
-        WHERE trial_status <> 'pending' AND trial_status = 'active' AND trial_end_date <= ?
+        WHERE trial_status = 'active' AND trial_end_date <= ?
         ORDER BY trial_end_date
         """
     /// A user's event history, newest first — `idx_events_aggregate_type_timestamp`.
@@ -53,7 +52,7 @@ public enum SeedQueries {
             ("job results", resultsOfJobs(count: 2), [UUID().lowercased, UUID().lowercased],
              "idx_scraping_results_job_cursor"),
             ("campaign jobs", campaignJobs, [UUID().lowercased], "idx_scraping_jobs_campaign_id"),
-            ("expiring trials", expiringTrials, ["2026-01-01 00:00:00.000"], "idx_user_profiles_trial_info"),
+            ("expiring trials", expiringTrials, ["2026-01-01 00:00:00.000"], "idx_user_profiles_trial_expiry"),
             ("user events", userEvents, ["user_demo", 50], "idx_events_aggregate_type_timestamp"),
             ("hot-reloadable configuration", hotReloadableConfiguration, ["api_limits"],
              "sqlite_autoindex_system_configurations_2"),

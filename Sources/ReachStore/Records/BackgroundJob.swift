@@ -71,15 +71,15 @@ extension BackgroundJob {
         priority = row["priority"]
         maxRetries = row["max_retries"]
         retryCount = row["retry_count"]
-        scheduledFor = row["scheduled_for"]
-        startedAt = row["started_at"]
-        completedAt = row["completed_at"]
-        failedAt = row["failed_at"]
+        scheduledFor = row.date("scheduled_for")
+        startedAt = row.optionalDate("started_at")
+        completedAt = row.optionalDate("completed_at")
+        failedAt = row.optionalDate("failed_at")
         error = row["error"]
         result = row["result"]
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
-        leaseExpiresAt = row["lease_expires_at"]
+        createdAt = row.date("created_at")
+        updatedAt = row.date("updated_at")
+        leaseExpiresAt = row.optionalDate("lease_expires_at")
         leasedBy = row["leased_by"]
         dedupeKey = row["dedupe_key"]
     }

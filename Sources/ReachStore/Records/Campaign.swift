@@ -44,8 +44,8 @@ extension Campaign {
         description = row["description"]
         searchType = SearchType(rawValue: row["search_type"]) ?? .keyword
         status = CampaignStatus(rawValue: row["status"]) ?? .draft
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
+        createdAt = row.date("created_at")
+        updatedAt = row.date("updated_at")
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

@@ -67,8 +67,8 @@ extension Event {
         eventVersion = row["event_version"]
         eventData = row["event_data"] ?? .null
         metadata = row["metadata"]
-        timestamp = row["timestamp"]
-        processedAt = row["processed_at"]
+        timestamp = row.date("timestamp")
+        processedAt = row.optionalDate("processed_at")
         processingStatus = EventProcessingStatus(rawValue: row["processing_status"]) ?? .pending
         retryCount = row["retry_count"]
         error = row["error"]

@@ -117,6 +117,57 @@ extension Date {
     }
 }
 
+extension Date {
+    /// Parses the stored form, `YYYY-MM-DD HH:MM:SS.SSS` (seconds and milliseconds optional):
+    /// by arithmetic, where GRDB would go through `sscanf` and a Foundation calendar.
+    public init?<Bytes: Collection<UInt8>>(databaseText bytes: Bytes) {
+        var fields: [Int64] = [0, 0, 0, 0, 0, 0, 0]
+        var field = 0
+        var digits = 0
+        var millisecondDigits = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                fields[field] = fields[field] * 10 + Int64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if field == 6 { millisecondDigits += 1 }
+            case UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "T"):
+                guard digits > 0, field < 6 else { return nil }
+                field += 1
+                digits = 0
+            default:
+                return nil
+            }
+        }
+        guard field >= 4, digits > 0 else { return nil }
+        while millisecondDigits < 3 && field == 6 { fields[6] *= 10; millisecondDigits += 1 }
+        while millisecondDigits > 3 { fields[6] /= 10; millisecondDigits -= 1 }
+        let (year, month, day) = (fields[0], fields[1], fields[2])
+        guard (1...12).contains(month), (1...31).contains(day), fields[3] < 24, fields[4] < 60, fields[5] < 61 else { return nil }
+        // Days since 1970-01-01, proleptic Gregorian (H. Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let milliseconds = ((days * 24 + fields[3]) * 60 + fields[4]) * 60_000 + fields[5] * 1000 + fields[6]
+        self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+}
+
+extension Row {
+    /// A stored timestamp, read without building a string.
+    public func date(_ column: String) -> Date {
+        optionalDate(column) ?? self[column]
+    }
+
+    public func optionalDate(_ column: String) -> Date? {
+        guard let data = dataNoCopy(named: column) else { return nil }
+        return Date(databaseText: data) ?? self[column]
+    }
+}
+
 private func pad(_ value: Int64, _ width: Int) -> String {
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

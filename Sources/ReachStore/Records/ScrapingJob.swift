@@ -85,11 +85,11 @@ extension ScrapingJob {
         cursor = row["cursor"]
         progress = row["progress"]
         qstashMessageId = row["qstash_message_id"]
-        createdAt = row["created_at"]
-        startedAt = row["started_at"]
-        completedAt = row["completed_at"]
-        timeoutAt = row["timeout_at"]
-        updatedAt = row["updated_at"]
+        createdAt = row.date("created_at")
+        startedAt = row.optionalDate("started_at")
+        completedAt = row.optionalDate("completed_at")
+        timeoutAt = row.optionalDate("timeout_at")
+        updatedAt = row.date("updated_at")
         error = row["error"]
     }
 

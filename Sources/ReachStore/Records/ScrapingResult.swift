@@ -36,7 +36,7 @@ extension ScrapingResult {
         id = row["id"]
         jobId = row["job_id"]
         creators = row["creators"] ?? RawJSON(.array([]))
-        createdAt = row["created_at"]
+        createdAt = row.date("created_at")
         cursor = row["cursor"]
     }
 

@@ -96,14 +96,14 @@ extension UserProfile {
         companyName = row["company_name"]
         industry = row["industry"]
         email = row["email"]
-        signupTimestamp = row["signup_timestamp"]
+        signupTimestamp = row.date("signup_timestamp")
         onboardingStep = OnboardingStep(rawValue: row["onboarding_step"]) ?? .pending
         fullName = row["full_name"]
         businessName = row["business_name"]
         brandDescription = row["brand_description"]
         emailScheduleStatus = row["email_schedule_status"]
-        trialStartDate = row["trial_start_date"]
-        trialEndDate = row["trial_end_date"]
+        trialStartDate = row.optionalDate("trial_start_date")
+        trialEndDate = row.optionalDate("trial_end_date")
         trialStatus = (row["trial_status"] as String?).flatMap(TrialStatus.init(rawValue:))
         currentPlan = (row["current_plan"] as String?).flatMap(PlanKey.init(rawValue:))
         intendedPlan = (row["intended_plan"] as String?).flatMap(PlanKey.init(rawValue:))
@@ -123,16 +123,16 @@ extension UserProfile {
         planFeatures = row["plan_features"]
         usageCampaignsCurrent = row["usage_campaigns_current"]
         usageCreatorsCurrentMonth = row["usage_creators_current_month"]
-        usageResetDate = row["usage_reset_date"]
+        usageResetDate = row.optionalDate("usage_reset_date")
         lastWebhookEvent = row["last_webhook_event"]
-        lastWebhookTimestamp = row["last_webhook_timestamp"]
+        lastWebhookTimestamp = row.optionalDate("last_webhook_timestamp")
         billingSyncStatus = row["billing_sync_status"]
-        trialConversionDate = row["trial_conversion_date"]
-        subscriptionCancelDate = row["subscription_cancel_date"]
-        subscriptionRenewalDate = row["subscription_renewal_date"]
+        trialConversionDate = row.optionalDate("trial_conversion_date")
+        subscriptionCancelDate = row.optionalDate("subscription_cancel_date")
+        subscriptionRenewalDate = row.optionalDate("subscription_renewal_date")
         isAdmin = row["is_admin"]
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
+        createdAt = row.date("created_at")
+        updatedAt = row.date("updated_at")
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
