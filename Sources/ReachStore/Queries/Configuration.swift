@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 
 extension SystemConfiguration {
+    /// One setting (read at each use, so that changes apply at once: a kept statement).
     public static func fetchOne(_ db: Database, category: String, key: String) throws -> SystemConfiguration? {
-        try SystemConfiguration
-            .filter(Columns.category == category && Columns.key == key)
-            .fetchOne(db)
+        try SystemConfiguration.fetchOne(
+            db.cachedStatement(sql: #"SELECT * FROM system_configurations WHERE category = ? AND "key" = ?"#),
+            arguments: [category, key])
     }
 
     public static func fetchAllOrdered(_ db: Database) throws -> [SystemConfiguration] {

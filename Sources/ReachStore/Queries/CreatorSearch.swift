@@ -106,7 +106,7 @@ public enum CreatorSearch {
         }
         sql += "\nLIMIT ?"
         arguments += [query.limit + 1]
-        var rows = try CreatorRow.fetchAll(db, sql: sql, arguments: arguments)
+        var rows = try CreatorRow.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
         var nextCursor: String?
         if rows.count > query.limit {
             rows.removeLast()
@@ -120,7 +120,7 @@ public enum CreatorSearch {
         let (conditions, arguments) = try filters(query)
         var sql = "SELECT count(*) FROM reach_creators c"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 
     private static func filters(_ query: CreatorQuery) throws -> ([String], StatementArguments) {

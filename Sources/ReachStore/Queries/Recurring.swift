@@ -6,7 +6,7 @@ public enum RecurringSchedule {
     /// Each task's next run; a task not yet known is due now.
     public static func nextRuns(_ db: Database) throws -> [String: Date] {
         Dictionary(
-            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, next_run_at FROM reach_recurring_tasks")
+            uniqueKeysWithValues: try Row.fetchAll(db.cachedStatement(sql: "SELECT name, next_run_at FROM reach_recurring_tasks"))
                 .compactMap { row in (row["next_run_at"] as Date?).map { (row["name"] as String, $0) } })
     }
 
@@ -19,7 +19,7 @@ public enum RecurringSchedule {
     }
 
     public static func nextDueDate(_ db: Database) throws -> Date? {
-        try Date.fetchOne(db, sql: "SELECT min(next_run_at) FROM reach_recurring_tasks")
+        try Date.fetchOne(db.cachedStatement(sql: "SELECT min(next_run_at) FROM reach_recurring_tasks"))
     }
 }
 
@@ -27,7 +27,7 @@ extension Event {
     /// Pending events that may run now: the oldest pending event of each aggregate whose earlier
     /// events are all done, so that an aggregate's events apply in order.
     public static func fetchProcessable(_ db: Database, limit: Int) throws -> [Event] {
-        try Event.fetchAll(db, sql: """
+        try Event.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM events e
             WHERE e.processing_status = 'pending'
               AND NOT EXISTS (
@@ -37,12 +37,12 @@ extension Event {
                     AND (p."timestamp" < e."timestamp" OR (p."timestamp" = e."timestamp" AND p.rowid < e.rowid)))
             ORDER BY e."timestamp"
             LIMIT ?
-            """, arguments: [limit])
+            """), arguments: [limit])
     }
 
     /// Whether any event waits for the processor.
     public static func hasPending(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE processing_status = 'pending')") ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM events WHERE processing_status = 'pending')")) ?? false
     }
 
     /// Deletes processed events older than `date`.
@@ -57,9 +57,9 @@ extension Event {
 extension UserProfile {
     /// Users whose monthly usage period began at or before `date` (a month ago).
     public static func fetchUsageResetDue(_ db: Database, periodStartedBy date: Date) throws -> [UserProfile] {
-        try UserProfile.fetchAll(db, sql: """
+        try UserProfile.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM user_profiles WHERE usage_reset_date IS NOT NULL AND usage_reset_date <= ?
-            """, arguments: [date])
+            """), arguments: [date])
     }
 }
 

@@ -11,10 +11,10 @@ extension ScrapingJob {
 
     /// Jobs still running past their `timeout_at`.
     public static func fetchTimedOut(_ db: Database, now: Date) throws -> [ScrapingJob] {
-        try ScrapingJob.fetchAll(db, sql: """
+        try ScrapingJob.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM scraping_jobs
             WHERE status IN ('pending', 'processing') AND timeout_at < ?
-            """, arguments: [now])
+            """), arguments: [now])
     }
 }
 
@@ -34,9 +34,9 @@ extension ScrapingResult {
 
     /// The number of creator items across a job's pages.
     public static func creatorCount(_ db: Database, jobId: UUID) throws -> Int {
-        try Int.fetchOne(db, sql: """
+        try Int.fetchOne(db.cachedStatement(sql: """
             SELECT coalesce(sum(json_array_length(creators)), 0) FROM scraping_results WHERE job_id = ?
-            """, arguments: [jobId.lowercased]) ?? 0
+            """), arguments: [jobId.lowercased]) ?? 0
     }
 }
 
@@ -117,14 +117,14 @@ extension ScrapingResult {
 extension ScrapingJob {
     /// The ids of a campaign's jobs.
     public static func fetchIds(_ db: Database, campaignId: UUID) throws -> [UUID] {
-        try UUID.fetchAll(db, sql: "SELECT id FROM scraping_jobs WHERE campaign_id = ? ORDER BY created_at", arguments: [campaignId.lowercased])
+        try UUID.fetchAll(db.cachedStatement(sql: "SELECT id FROM scraping_jobs WHERE campaign_id = ? ORDER BY created_at"), arguments: [campaignId.lowercased])
     }
 }
 
 extension UserProfile {
     /// The profile with this e-mail address, any case.
     public static func fetchOne(_ db: Database, email: String) throws -> UserProfile? {
-        try UserProfile.fetchOne(db, sql: "SELECT * FROM user_profiles WHERE lower(email) = lower(?) LIMIT 1", arguments: [email])
+        try UserProfile.fetchOne(db.cachedStatement(sql: "SELECT * FROM user_profiles WHERE lower(email) = lower(?) LIMIT 1"), arguments: [email])
     }
 
     /// Copies a plan's limits and features onto every profile on that plan; returns how many.
@@ -142,18 +142,18 @@ extension UserProfile {
 extension ScrapingJob {
     /// Searches pending or processing.
     public static func runningCount(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM scraping_jobs WHERE status IN ('pending', 'processing')") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM scraping_jobs WHERE status IN ('pending', 'processing')")) ?? 0
     }
 }
 
 extension ReachDatabase {
     /// `PRAGMA quick_check`: "ok" for a sound file.
     public func quickCheck() throws -> String {
-        try reader.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "" }
+        try reader.read { db in try String.fetchOne(db.cachedStatement(sql: "PRAGMA quick_check")) ?? "" }
     }
 
     /// How many migrations the file has applied.
     public static func appliedMigrationCount(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM grdb_migrations")) ?? 0
     }
 }

@@ -81,9 +81,14 @@ public struct CampaignDetail: Sendable, Hashable {
 }
 
 extension ScrapingJob {
+    /// A job by id (each step and each poll reads it: a kept statement).
+    public static func fetchOne(_ db: Database, id: UUID) throws -> ScrapingJob? {
+        try ScrapingJob.fetchOne(db.cachedStatement(sql: "SELECT * FROM scraping_jobs WHERE id = ?"), arguments: [id.lowercased])
+    }
+
     /// A user's jobs with their results and campaign, newest first (seed pattern 1).
     public static func fetchDetails(_ db: Database, userId: String, limit: Int = 50) throws -> [JobDetail] {
-        let jobs = try ScrapingJob.fetchAll(db, sql: SeedQueries.userJobs, arguments: [userId, limit])
+        let jobs = try ScrapingJob.fetchAll(db.cachedStatement(sql: SeedQueries.userJobs), arguments: [userId, limit])
         return try details(db, jobs: jobs)
     }
 
@@ -115,7 +120,7 @@ extension Campaign {
     /// A campaign with its jobs and their results (seed pattern 2).
     public static func fetchDetail(_ db: Database, id: UUID) throws -> CampaignDetail? {
         guard let campaign = try Campaign.fetchOne(db, id: id) else { return nil }
-        let jobs = try ScrapingJob.fetchAll(db, sql: SeedQueries.campaignJobs, arguments: [id.lowercased])
+        let jobs = try ScrapingJob.fetchAll(db.cachedStatement(sql: SeedQueries.campaignJobs), arguments: [id.lowercased])
         return CampaignDetail(campaign: campaign, jobs: try ScrapingJob.details(db, jobs: jobs))
     }
 }
@@ -123,31 +128,32 @@ extension Campaign {
 extension UserProfile {
     /// Active trials whose end is at or before `date` (seed pattern 4).
     public static func fetchExpiringTrials(_ db: Database, endingBy date: Date) throws -> [UserProfile] {
-        try UserProfile.fetchAll(db, sql: SeedQueries.expiringTrials, arguments: [date])
+        try UserProfile.fetchAll(db.cachedStatement(sql: SeedQueries.expiringTrials), arguments: [date])
     }
 
+    /// The profile of a Clerk user id (every authenticated request reads it: a kept statement).
     public static func fetchOne(_ db: Database, userId: String) throws -> UserProfile? {
-        try UserProfile.filter(Columns.userId == userId).fetchOne(db)
+        try UserProfile.fetchOne(db.cachedStatement(sql: "SELECT * FROM user_profiles WHERE user_id = ?"), arguments: [userId])
     }
 }
 
 extension Event {
     /// A user's event history, newest first (seed pattern 5).
     public static func fetchUserHistory(_ db: Database, userId: String, limit: Int = 100) throws -> [Event] {
-        try Event.fetchAll(db, sql: SeedQueries.userEvents, arguments: [userId, limit])
+        try Event.fetchAll(db.cachedStatement(sql: SeedQueries.userEvents), arguments: [userId, limit])
     }
 }
 
 extension SystemConfiguration {
     /// Hot-reloadable settings of one category (seed pattern 6).
     public static func fetchHotReloadable(_ db: Database, category: String) throws -> [SystemConfiguration] {
-        try SystemConfiguration.fetchAll(db, sql: SeedQueries.hotReloadableConfiguration, arguments: [category])
+        try SystemConfiguration.fetchAll(db.cachedStatement(sql: SeedQueries.hotReloadableConfiguration), arguments: [category])
     }
 }
 
 extension BackgroundJob {
     /// Pending jobs due at `now`, in claim order: priority, then scheduled time.
     public static func fetchRunnable(_ db: Database, now: Date, limit: Int) throws -> [BackgroundJob] {
-        try BackgroundJob.fetchAll(db, sql: SeedQueries.pendingJobs, arguments: [now, limit])
+        try BackgroundJob.fetchAll(db.cachedStatement(sql: SeedQueries.pendingJobs), arguments: [now, limit])
     }
 }

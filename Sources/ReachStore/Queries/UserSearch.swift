@@ -41,17 +41,17 @@ public enum UserSearch {
 
     public static func search(_ db: Database, query: String, limit: Int, fields: Fields = .all, plan: Plan) throws -> [UserProfile] {
         if query.isEmpty {
-            return try UserProfile.fetchAll(db, sql: """
+            return try UserProfile.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM user_profiles ORDER BY created_at DESC, id LIMIT ?
-                """, arguments: [limit])
+                """), arguments: [limit])
         }
         switch (plan, fields) {
         case (.trigramIndex, _):
-            return try UserProfile.fetchAll(db, sql: trigramSQL, arguments: [match(query, fields), limit])
+            return try UserProfile.fetchAll(db.cachedStatement(sql: trigramSQL), arguments: [match(query, fields), limit])
         case (.createdAtWalk, .all):
-            return try UserProfile.fetchAll(db, sql: walkSQL, arguments: [TextSearch.fold(query), limit])
+            return try UserProfile.fetchAll(db.cachedStatement(sql: walkSQL), arguments: [TextSearch.fold(query), limit])
         case (.createdAtWalk, .fullName):
-            return try UserProfile.fetchAll(db, sql: fullNameWalkSQL, arguments: [TextSearch.fold(query), limit])
+            return try UserProfile.fetchAll(db.cachedStatement(sql: fullNameWalkSQL), arguments: [TextSearch.fold(query), limit])
         }
     }
 
@@ -87,13 +87,13 @@ public enum UserSearch {
     /// A `LIKE '%q%'` scan of the same columns: the benchmark's reference plan.
     public static func likeScan(_ db: Database, query: String, limit: Int) throws -> [UserProfile] {
         let pattern = "%" + escapeLike(query) + "%"
-        return try UserProfile.fetchAll(db, sql: """
+        return try UserProfile.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM user_profiles NOT INDEXED
             WHERE full_name LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\'
                OR business_name LIKE ?1 ESCAPE '\\' OR company_name LIKE ?1 ESCAPE '\\'
             ORDER BY created_at DESC
             LIMIT ?2
-            """, arguments: [pattern, limit])
+            """), arguments: [pattern, limit])
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -37,3 +37,30 @@ public struct SystemConfiguration: ReachRecord, Identifiable, Hashable {
         public static let isHotReloadable = Column("is_hot_reloadable")
     }
 }
+
+// Field by field: settings are read at each use.
+extension SystemConfiguration {
+    public init(row: Row) throws {
+        id = row["id"]
+        category = row["category"]
+        key = row["key"]
+        value = row["value"]
+        valueType = ConfigValueType(rawValue: row["value_type"]) ?? .number
+        description = row["description"]
+        isHotReloadable = row["is_hot_reloadable"]
+        createdAt = row.date("created_at")
+        updatedAt = row.date("updated_at")
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id.lowercased
+        container["category"] = category
+        container["key"] = key
+        container["value"] = value
+        container["value_type"] = valueType.rawValue
+        container["description"] = description
+        container["is_hot_reloadable"] = isHotReloadable
+        container["created_at"] = createdAt.databaseText
+        container["updated_at"] = updatedAt.databaseText
+    }
+}
