@@ -4,6 +4,7 @@ import Hummingbird
 import JWTKit
 import ReachCore
 import ReachStore
+import Synchronization
 
 /// The claims Reach reads from a bearer token: a local token's or a Clerk session token's.
 struct SessionClaims: JWTPayload {
@@ -73,6 +74,12 @@ public actor TokenVerifier {
 
     /// The user a token names, or why it is refused.
     public func verify(_ token: String) async throws -> (userId: String, email: String?) {
+        let (userId, email, _) = try await verifyWithExpiry(token)
+        return (userId, email)
+    }
+
+    /// The user a token names and when the token expires.
+    func verifyWithExpiry(_ token: String) async throws -> (userId: String, email: String?, expires: Date) {
         let claims: SessionClaims
         do {
             let header = try DefaultJWTParser().parseHeader(token)
@@ -93,8 +100,10 @@ public actor TokenVerifier {
             throw Problem.unauthorized("invalid bearer token: get a new one with `reach token USER_ID`")
         }
         guard claims.exp.value > clock.now() else { throw Problem.unauthorized("the token expired: get a new one") }
-        return (claims.sub.value, claims.email)
+        return (claims.sub.value, claims.email, claims.exp.value)
     }
+
+    var now: Date { clock.now() }
 }
 
 extension DefaultJWTParser {
@@ -123,16 +132,45 @@ public struct Authenticator: Sendable {
     let verifier: TokenVerifier
     let database: ReachDatabase
     let adminEmails: Set<String>
+    /// Identities of recent tokens, kept a few seconds: most requests then skip the signature
+    /// check and the profile read. An admin right granted or taken applies within that time.
+    let recent = IdentityCache()
 
     /// The name of the dashboard's session cookie, which holds the same kind of token.
     static let sessionCookie = "reach_session"
 
     func identity(token: String) async throws -> Identity {
-        let (userId, tokenEmail) = try await verifier.verify(token.trimmingCharacters(in: .whitespaces))
+        let token = token.trimmingCharacters(in: .whitespaces)
+        let now = await verifier.now
+        if let known = recent.identity(for: token, at: now) { return known }
+        let (userId, tokenEmail, expires) = try await verifier.verifyWithExpiry(token)
         let profile = try await database.reader.read { db in try UserProfile.fetchOne(db, userId: userId) }
         let email = (profile?.email ?? tokenEmail)?.lowercased()
         let isAdmin = profile?.isAdmin == true || (email.map(adminEmails.contains) ?? false)
-        return Identity(userId: userId, email: email, isAdmin: isAdmin)
+        let identity = Identity(userId: userId, email: email, isAdmin: isAdmin)
+        recent.remember(identity, for: token, until: min(expires, now.addingTimeInterval(IdentityCache.lifetime)))
+        return identity
+    }
+}
+
+/// Verified tokens and their identities, for a few seconds.
+final class IdentityCache: Sendable {
+    static let lifetime: TimeInterval = 5
+    private static let capacity = 10_000
+    private let entries = Mutex<[String: (identity: Identity, until: Date)]>([:])
+
+    func identity(for token: String, at now: Date) -> Identity? {
+        entries.withLock { entries in
+            guard let entry = entries[token], entry.until > now else { return nil }
+            return entry.identity
+        }
+    }
+
+    func remember(_ identity: Identity, for token: String, until: Date) {
+        entries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[token] = (identity, until)
+        }
     }
 }
 
