@@ -5,14 +5,31 @@ import Foundation
 public enum CopyFormat {
     /// One field, escaped.
     public static func escape(_ text: String, into output: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": output += "\\\\"
-            case "\t": output += "\\t"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            default: output.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        escape(text, into: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One field, escaped, as UTF-8: a byte loop, since the export writes gigabytes of JSON.
+    public static func escape(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let replacement: UInt8
+                switch bytes[index] {
+                case UInt8(ascii: "\\"): replacement = UInt8(ascii: "\\")
+                case UInt8(ascii: "\t"): replacement = UInt8(ascii: "t")
+                case UInt8(ascii: "\n"): replacement = UInt8(ascii: "n")
+                case UInt8(ascii: "\r"): replacement = UInt8(ascii: "r")
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                output.append(UInt8(ascii: "\\"))
+                output.append(replacement)
+                start = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 

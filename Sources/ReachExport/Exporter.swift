@@ -74,19 +74,20 @@ public struct Exporter: Sendable {
         let kinds = schema.columns.map(\.kind)
         let list = columns.map { $0 == "key" || $0 == "cursor" || $0 == "timestamp" ? "\"\($0)\"" : $0 }
         try sink.write("COPY \(table) (\(list.joined(separator: ", "))) FROM stdin;\n")
-        var line = ""
+        var line: [UInt8] = []
+        let null = Array(CopyFormat.null.utf8)
         try TableTransfer.forEachRow(db, table: table, columns: columns) { values in
             line.removeAll(keepingCapacity: true)
             for index in values.indices {
-                if index > 0 { line += "\t" }
+                if index > 0 { line.append(UInt8(ascii: "\t")) }
                 if let text = try ValueCodec.postgresText(values[index], kind: kinds[index]) {
                     CopyFormat.escape(text, into: &line)
                 } else {
-                    line += CopyFormat.null
+                    line.append(contentsOf: null)
                 }
             }
-            line += "\n"
-            try sink.write(line)
+            line.append(UInt8(ascii: "\n"))
+            try sink.write(bytes: line)
             row()
         }
         try sink.write("\\.\n\n")
@@ -96,7 +97,14 @@ public struct Exporter: Sendable {
 /// Where a script goes: a file, standard output, or `psql`'s standard input.
 public protocol ScriptSink {
     func write(_ text: String) throws
+    func write(bytes: [UInt8]) throws
     func flush() throws
+}
+
+extension ScriptSink {
+    public func write(bytes: [UInt8]) throws {
+        try write(String(decoding: bytes, as: UTF8.self))
+    }
 }
 
 /// Buffers writes to a file handle in 256 KiB chunks.
@@ -111,6 +119,11 @@ public final class FileSink: ScriptSink {
 
     public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 18 { try flush() }
+    }
+
+    public func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 18 { try flush() }
     }
 
