@@ -22,6 +22,10 @@ do {
     case "store":
         let figures = try StoreBenchmark(largeDatabasePath: workDirectory + "/scale100.sqlite").run()
         report(figures, json: json)
+    case "create":
+        // reach-bench create: the time to make a fresh migrated temporary database.
+        let samples = try measure(minimum: 50, budget: 2) { _ = try ReachDatabase.temporary() }
+        try printJSON(["p50_ms": milliseconds(samples.p50), "p99_ms": milliseconds(samples.p99)])
     case "seed-queries":
         // reach-bench seed-queries --db FILE --params FILE.json [--budget SECONDS]
         guard let path = option("--db"), let parametersPath = option("--params") else {
