@@ -69,12 +69,27 @@ public final class ReachDatabase: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("reach.sqlite").path
         let pool = try DatabasePool(path: path, configuration: configuration())
+        try copyTemplate(to: pool)
         return try ReachDatabase(writer: pool, path: path, temporaryDirectory: directory)
     }
 
     /// A fresh migrated database in memory.
     public static func inMemory() throws -> ReachDatabase {
-        try ReachDatabase(writer: DatabaseQueue(configuration: configuration()), path: nil)
+        let queue = try DatabaseQueue(configuration: configuration())
+        try copyTemplate(to: queue)
+        return try ReachDatabase(writer: queue, path: nil)
+    }
+
+    /// A database migrated once per process. Fresh databases copy its pages, which is several
+    /// times faster than running the migrations' DDL again (SQLite parses every statement).
+    private static let template = Result { () throws -> DatabaseQueue in
+        let queue = try DatabaseQueue(configuration: configuration())
+        try ReachMigrations.migrator.migrate(queue)
+        return queue
+    }
+
+    private static func copyTemplate(to destination: any DatabaseWriter) throws {
+        try template.get().backup(to: destination)
     }
 
     /// WAL (set by `DatabasePool`), foreign keys on, a busy timeout, `synchronous=NORMAL`,
