@@ -198,13 +198,11 @@ CREATE TABLE background_jobs (
 ) STRICT;
 
 -- user_profiles: the platform's indexes. The trigram ones are FTS5 (0002); the one on trial_status
--- alone is left to PostgreSQL, as trial_expiry serves its queries here.
+-- alone is left to PostgreSQL: here it would win over the trial_info index the seed query wants.
 CREATE INDEX idx_user_profiles_trial_dates ON user_profiles (trial_start_date, trial_end_date);
 CREATE INDEX idx_user_profiles_stripe_customer_id ON user_profiles (stripe_customer_id);
 CREATE INDEX idx_user_profiles_admin_search ON user_profiles (created_at DESC, onboarding_step, trial_status);
 CREATE INDEX idx_user_profiles_trial_info ON user_profiles (trial_status, trial_start_date, trial_end_date) WHERE trial_status <> 'pending';
--- Reach's: active trials by end date, the seed's expiring-trials query, in order and without a sort.
-CREATE INDEX idx_user_profiles_trial_expiry ON user_profiles (trial_status, trial_end_date);
 CREATE INDEX idx_user_profiles_is_admin ON user_profiles (is_admin) WHERE is_admin = 1;
 CREATE INDEX idx_user_profiles_admin_lookup ON user_profiles (is_admin, full_name, email, updated_at);
 CREATE INDEX idx_user_profiles_current_plan ON user_profiles (current_plan);
@@ -216,6 +214,7 @@ CREATE INDEX idx_campaigns_user_created ON campaigns (user_id, created_at DESC);
 CREATE INDEX idx_scraping_jobs_status_created ON scraping_jobs (status, created_at DESC);
 CREATE INDEX idx_scraping_jobs_user_created ON scraping_jobs (user_id, created_at DESC);
 CREATE INDEX idx_scraping_jobs_campaign_id ON scraping_jobs (campaign_id);
+CREATE INDEX idx_scraping_results_job_id ON scraping_results (job_id);
 CREATE INDEX idx_search_jobs_campaign_id ON search_jobs (campaign_id);
 CREATE INDEX idx_search_results_job_id ON search_results (job_id);
 
@@ -226,11 +225,11 @@ CREATE INDEX idx_events_event_type ON events (event_type);
 CREATE INDEX idx_events_timestamp ON events ("timestamp" DESC);
 CREATE INDEX idx_events_correlation_id ON events (correlation_id);
 
--- background_jobs: every index is written on each claim and completion, so SQLite keeps the few
--- the queue and its admin views read: pending ones in claim order, all by status newest first,
--- and (0005) running ones by lease. PostgreSQL gets the platform's full set.
+-- background_jobs
+CREATE INDEX idx_background_jobs_status ON background_jobs (status);
+CREATE INDEX idx_background_jobs_job_type ON background_jobs (job_type);
 CREATE INDEX idx_background_jobs_pending ON background_jobs (status, priority, scheduled_for) WHERE status = 'pending';
-CREATE INDEX idx_background_jobs_status_created ON background_jobs (status, created_at DESC);
+CREATE INDEX idx_background_jobs_processing ON background_jobs (status, started_at) WHERE status = 'processing';
 
 -- updated_at stays fresh unless a write sets it itself (imports, injected clocks).
 CREATE TRIGGER user_profiles_updated_at AFTER UPDATE ON user_profiles FOR EACH ROW
