@@ -264,5 +264,25 @@ struct ReadingDateTests {
         #expect(Date(databaseText: Array("2026-11-24T22:06:18.123".utf8))?.databaseText == "2026-11-24 22:06:18.123")
         #expect(Date(databaseText: Array("not a date".utf8)) == nil)
         #expect(Date(databaseText: Array("2026-13-24 22:06:18.123".utf8)) == nil)
+        #expect(Date(databaseText: Array("2026-11-24 22:06:18.1239".utf8))?.databaseText == "2026-11-24 22:06:18.123")
+        #expect(Date(databaseText: Array("99999999999999999999-11-24 22:06".utf8)) == nil, "too many digits, no overflow")
+    }
+
+    @Test("stored UUIDs are read in either case; malformed ones are refused")
+    func uuids() throws {
+        for _ in 0..<100 {
+            let uuid = UUID()
+            #expect(Array(uuid.lowercased.utf8).withUnsafeBytes(UUID.parse) == uuid)
+            #expect(Array(uuid.uuidString.utf8).withUnsafeBytes(UUID.parse) == uuid)
+        }
+        for bad in ["", "not-a-uuid", "0c03ec9a-c401-4af5-88d3-d6fdfd62053", "0c03ec9a-c401-4af5-88d3-d6fdfd62053g",
+                    "0c03ec9axc401-4af5-88d3-d6fdfd62053d"] {
+            #expect(Array(bad.utf8).withUnsafeBytes(UUID.parse) == nil, "\(bad)")
+        }
+        let database = try ReachDatabase.inMemory()
+        let id = UUID()
+        let row = try database.reader.read { db in try Row.fetchOne(db, sql: "SELECT ? AS id, NULL AS none", arguments: [id.lowercased]) }
+        #expect(row?.uuid("id") == id)
+        #expect(row?.optionalUUID("none") == nil)
     }
 }

@@ -63,7 +63,7 @@ public struct BackgroundJob: ReachRecord, Identifiable, Hashable {
 // going through Codable took most of their time.
 extension BackgroundJob {
     public init(row: Row) throws {
-        id = row["id"]
+        id = row.uuid("id")
         jobType = row["job_type"]
         payload = row["payload"] ?? .null
         status = BackgroundJobStatus(rawValue: row["status"]) ?? .pending

@@ -38,7 +38,7 @@ public struct Campaign: ReachRecord, Identifiable, Hashable {
 
 extension Campaign {
     public init(row: Row) throws {
-        id = row["id"]
+        id = row.uuid("id")
         userId = row["user_id"]
         name = row["name"]
         description = row["description"]

@@ -7,6 +7,10 @@ public protocol StoredEnum: RawRepresentable<String>, Codable, Hashable, Sendabl
 extension StoredEnum {
     /// Parses a value written by a person: any casing, surrounding spaces ignored.
     public init?(parsing text: String) {
+        if let exact = Self(rawValue: text) {
+            self = exact
+            return
+        }
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == wanted }) else { return nil }
         self = match

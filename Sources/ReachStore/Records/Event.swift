@@ -60,7 +60,7 @@ public struct Event: ReachRecord, Identifiable, Hashable {
 // Field by field: the log is read in long pages.
 extension Event {
     public init(row: Row) throws {
-        id = row["id"]
+        id = row.uuid("id")
         aggregateId = row["aggregate_id"]
         aggregateType = row["aggregate_type"]
         eventType = row["event_type"]

@@ -121,29 +121,55 @@ extension Date {
     /// Parses the stored form, `YYYY-MM-DD HH:MM:SS.SSS` (seconds and milliseconds optional):
     /// by arithmetic, where GRDB would go through `sscanf` and a Foundation calendar.
     public init?<Bytes: Collection<UInt8>>(databaseText bytes: Bytes) {
-        var fields: [Int64] = [0, 0, 0, 0, 0, 0, 0]
+        let parsed = bytes.withContiguousStorageIfAvailable { Date.parse(UnsafeRawBufferPointer($0)) }
+            ?? Array(bytes).withUnsafeBytes(Date.parse)
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// The parser behind ``init(databaseText:)``: over raw bytes, without allocating.
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> Date? {
+        var (year, month, day, hour, minute, second, millisecond): (Int64, Int64, Int64, Int64, Int64, Int64, Int64) =
+            (0, 0, 0, 0, 0, 0, 0)
         var field = 0
+        var value: Int64 = 0
         var digits = 0
-        var millisecondDigits = 0
+        func store() {
+            switch field {
+            case 0: year = value
+            case 1: month = value
+            case 2: day = value
+            case 3: hour = value
+            case 4: minute = value
+            case 5: second = value
+            default:
+                // Milliseconds: the first three digits, scaled when fewer were written.
+                millisecond = digits >= 3 ? value : value * (digits == 2 ? 10 : 100)
+            }
+        }
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                fields[field] = fields[field] * 10 + Int64(byte - UInt8(ascii: "0"))
+                if field < 6 {
+                    guard digits < 9 else { return nil }
+                    value = value * 10 + Int64(byte &- UInt8(ascii: "0"))
+                } else if digits < 3 {
+                    value = value * 10 + Int64(byte &- UInt8(ascii: "0"))
+                }
                 digits += 1
-                if field == 6 { millisecondDigits += 1 }
             case UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "T"):
                 guard digits > 0, field < 6 else { return nil }
+                store()
                 field += 1
+                value = 0
                 digits = 0
             default:
                 return nil
             }
         }
         guard field >= 4, digits > 0 else { return nil }
-        while millisecondDigits < 3 && field == 6 { fields[6] *= 10; millisecondDigits += 1 }
-        while millisecondDigits > 3 { fields[6] /= 10; millisecondDigits -= 1 }
-        let (year, month, day) = (fields[0], fields[1], fields[2])
-        guard (1...12).contains(month), (1...31).contains(day), fields[3] < 24, fields[4] < 60, fields[5] < 61 else { return nil }
+        store()
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
         // Days since 1970-01-01, proleptic Gregorian (H. Hinnant's algorithm).
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -151,8 +177,43 @@ extension Date {
         let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         let days = era * 146_097 + doe - 719_468
-        let milliseconds = ((days * 24 + fields[3]) * 60 + fields[4]) * 60_000 + fields[5] * 1000 + fields[6]
-        self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
+        let milliseconds = ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millisecond
+        return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+}
+
+extension UUID {
+    /// Parses the 36-character text form, either case, from raw bytes: Foundation's parser goes
+    /// through `sscanf`, a cost every row with an id paid.
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> UUID? {
+        guard bytes.count == 36 else { return nil }
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &uuid) { output -> Bool in
+            var index = 0
+            var written = 0
+            while index < 36 {
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard bytes[index] == UInt8(ascii: "-") else { return false }
+                    index += 1
+                    continue
+                }
+                guard let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else { return false }
+                output[written] = high << 4 | low
+                written += 1
+                index += 2
+            }
+            return true
+        }
+        return valid ? UUID(uuid: uuid) : nil
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte &- UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte &- UInt8(ascii: "a") &+ 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte &- UInt8(ascii: "A") &+ 10
+        default: return nil
+        }
     }
 }
 
@@ -164,7 +225,17 @@ extension Row {
 
     public func optionalDate(_ column: String) -> Date? {
         guard let data = dataNoCopy(named: column) else { return nil }
-        return Date(databaseText: data) ?? self[column]
+        return data.withUnsafeBytes(Date.parse) ?? self[column]
+    }
+
+    /// A stored UUID (lowercase text), read without building a string.
+    public func uuid(_ column: String) -> UUID {
+        optionalUUID(column) ?? self[column]
+    }
+
+    public func optionalUUID(_ column: String) -> UUID? {
+        guard let data = dataNoCopy(named: column) else { return nil }
+        return data.withUnsafeBytes(UUID.parse) ?? self[column]
     }
 }
 

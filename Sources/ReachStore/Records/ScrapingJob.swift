@@ -71,9 +71,9 @@ public struct ScrapingJob: ReachRecord, Identifiable, Hashable {
 // Field by field: jobs are read on every step and every poll.
 extension ScrapingJob {
     public init(row: Row) throws {
-        id = row["id"]
+        id = row.uuid("id")
         userId = row["user_id"]
-        campaignId = row["campaign_id"]
+        campaignId = row.optionalUUID("campaign_id")
         status = ScrapingJobStatus(rawValue: row["status"]) ?? .pending
         keywords = row["keywords"]
         targetUsername = row["target_username"]

@@ -33,8 +33,8 @@ public struct ScrapingResult: ReachRecord, Identifiable, Hashable {
 // Field by field: pages are the largest rows.
 extension ScrapingResult {
     public init(row: Row) throws {
-        id = row["id"]
-        jobId = row["job_id"]
+        id = row.uuid("id")
+        jobId = row.optionalUUID("job_id")
         creators = row["creators"] ?? RawJSON(.array([]))
         createdAt = row.date("created_at")
         cursor = row["cursor"]

@@ -33,7 +33,7 @@ public struct SubscriptionPlan: ReachRecord, Identifiable, Hashable {
 // Field by field: plans are read for every limit check.
 extension SubscriptionPlan {
     public init(row: Row) throws {
-        id = row["id"]
+        id = row.uuid("id")
         planKey = row["plan_key"]
         displayName = row["display_name"]
         description = row["description"]

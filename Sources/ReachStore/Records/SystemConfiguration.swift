@@ -41,7 +41,7 @@ public struct SystemConfiguration: ReachRecord, Identifiable, Hashable {
 // Field by field: settings are read at each use.
 extension SystemConfiguration {
     public init(row: Row) throws {
-        id = row["id"]
+        id = row.uuid("id")
         category = row["category"]
         key = row["key"]
         value = row["value"]

@@ -90,7 +90,7 @@ public struct UserProfile: ReachRecord, Identifiable, Hashable {
 // Field by field: profiles are read on every authenticated request.
 extension UserProfile {
     public init(row: Row) throws {
-        id = row["id"]
+        id = row.uuid("id")
         userId = row["user_id"]
         name = row["name"]
         companyName = row["company_name"]
