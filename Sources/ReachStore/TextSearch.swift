@@ -45,8 +45,34 @@ public enum TextSearch {
         if needleBytes.isEmpty { return true }
         for value in values.dropLast() {
             guard let haystack = String.fromDatabaseValue(value) else { continue }
-            let folded = fold(haystack)
-            if folded.utf8.firstRange(of: needleBytes) != nil { return true }
+            if contains(haystack, foldedNeedle: needleBytes) { return true }
+        }
+        return false
+    }
+
+    /// Whether `haystack`, folded, holds `needle` (folded UTF-8). ASCII text, most of it, is
+    /// compared byte by byte without building a folded copy.
+    static func contains(_ haystack: String, foldedNeedle needle: [UInt8]) -> Bool {
+        let ascii = haystack.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return asciiContains(bytes, foldedNeedle: needle)
+        }
+        if let ascii, let found = ascii { return found }
+        return fold(haystack).utf8.firstRange(of: needle) != nil
+    }
+
+    private static func asciiContains(_ haystack: UnsafeBufferPointer<UInt8>, foldedNeedle needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
+        let first = needle[0]
+        var start = 0
+        while start <= haystack.count - needle.count {
+            if lower(haystack[start]) == first {
+                var offset = 1
+                while offset < needle.count && lower(haystack[start + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
         }
         return false
     }

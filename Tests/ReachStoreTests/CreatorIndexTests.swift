@@ -96,6 +96,34 @@ struct CreatorIndexTests {
         #expect(try creators(database, CreatorQuery(userId: nil)).count == 3)
     }
 
+    @Test("a user's few creators are scanned, many are looked up in the index: both plans find the same creators")
+    func textPlans() throws {
+        let database = try ReachDatabase.temporary()
+        let job = try database.insertJob(userId: "user_1")
+        try database.insertResult(jobId: job.id, (0..<40).map { index in
+            keywordItem("glow\(index)", name: index % 3 == 0 ? "Glow Ñame \(index)" : "Other \(index)",
+                        followers: index * 10, bio: index % 4 == 0 ? "SKINCARE · ÉCOLE de beauté" : "runner")
+        })
+        let other = try database.insertJob(userId: "user_2")
+        try database.insertResult(jobId: other.id, [keywordItem("glow_other", name: "Glow", followers: 1)])
+        try database.reader.read { db throws in
+            var query = CreatorQuery(userId: "user_1")
+            query.text = "glow"
+            #expect(try CreatorSearch.plan(db, query) == .scanUserCreators)
+            #expect(try CreatorSearch.plan(db, { var q = query; q.userId = nil; return q }()) == .trigramIndex)
+            for text in ["glow", "GLOW ñ", "skincare", "école", "ÉCOLE DE", "Other 3", "unmatched", "\"glow\" OR *"] {
+                query.text = text
+                query.limit = 100
+                let scanned = try CreatorSearch.search(db, query, plan: .scanUserCreators).creators.map(\.handle)
+                let indexed = try CreatorSearch.search(db, query, plan: .trigramIndex).creators.map(\.handle)
+                #expect(scanned == indexed, "\(text)")
+                #expect(!scanned.contains("glow_other"), "\(text): only the user's own creators")
+            }
+            query.text = "skincare"
+            #expect(try CreatorSearch.search(db, query, plan: .scanUserCreators).creators.count == 10)
+        }
+    }
+
     @Test("search, filters, sort and cursor pages")
     func filtersAndPages() throws {
         let database = try ReachDatabase.temporary()

@@ -34,7 +34,7 @@ public struct CreatorRow: Sendable, Hashable, Encodable, FetchableRecord {
         avatarUrl = row["avatar_url"]
         profileUrl = row["profile_url"]
         lastSeenAt = row.date("last_seen_at")
-        resultId = row["result_id"]
+        resultId = row.uuid("result_id")
         position = row["position"]
     }
 }
@@ -81,12 +81,16 @@ public struct CreatorPage: Sendable {
 
 public enum CreatorSearch {
     public static func search(_ db: Database, _ query: CreatorQuery) throws -> CreatorPage {
+        try search(db, query, plan: plan(db, query))
+    }
+
+    static func search(_ db: Database, _ query: CreatorQuery, plan: Plan) throws -> CreatorPage {
         var sql = """
             SELECT c.id, c.user_id, c.platform, c.handle, c.name, c.bio, c.followers, c.verified, c.emails,
                    c.avatar_url, c.profile_url, c.last_seen_at, c.result_id, c.position
             FROM reach_creators c
             """
-        var (conditions, arguments) = try filters(query)
+        var (conditions, arguments) = try filters(query, plan: plan)
         if let cursor = query.cursor {
             let (value, id) = try decodeCursor(cursor, sort: query.sort)
             switch query.sort {
@@ -117,28 +121,53 @@ public enum CreatorSearch {
 
     /// How many creators match, ignoring the cursor.
     public static func count(_ db: Database, _ query: CreatorQuery) throws -> Int {
-        let (conditions, arguments) = try filters(query)
+        let (conditions, arguments) = try filters(query, plan: plan(db, query))
         var sql = "SELECT count(*) FROM reach_creators c"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 
-    private static func filters(_ query: CreatorQuery) throws -> ([String], StatementArguments) {
+    /// How a text query is answered.
+    public enum Plan: String, Sendable {
+        /// No text, or none to match.
+        case noText
+        /// The trigram index over every user's creators.
+        case trigramIndex
+        /// The user's own creators, each compared: cheaper than the index when they are few,
+        /// since a common word matches tens of thousands of creators across all users.
+        case scanUserCreators
+    }
+
+    /// A user with fewer creators than this has them scanned rather than looked up.
+    public static let userScanLimit = 5_000
+
+    /// The plan ``search(_:_:)`` and ``count(_:_:)`` use for `query`.
+    public static func plan(_ db: Database, _ query: CreatorQuery) throws -> Plan {
+        if query.text.isEmpty { return .noText }
+        guard TextSearch.usesIndex(query.text) else { return .scanUserCreators }
+        guard let userId = query.userId else { return .trigramIndex }
+        let creators = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM (SELECT 1 FROM reach_creators WHERE user_id = ? LIMIT ?)
+            """), arguments: [userId, userScanLimit]) ?? 0
+        return creators < userScanLimit ? .scanUserCreators : .trigramIndex
+    }
+
+    private static func filters(_ query: CreatorQuery, plan: Plan) throws -> ([String], StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let userId = query.userId {
             conditions.append("c.user_id = ?")
             arguments += [userId]
         }
-        if !query.text.isEmpty {
-            if TextSearch.usesIndex(query.text) {
-                conditions.append(
-                    "c.id IN (SELECT rowid FROM reach_creator_search WHERE reach_creator_search MATCH ?)")
-                arguments += [TextSearch.phrase(query.text)]
-            } else {
-                conditions.append("reach_contains_folded(c.handle, c.name, c.bio, ?)")
-                arguments += [TextSearch.fold(query.text)]
-            }
+        switch plan {
+        case .noText:
+            break
+        case .trigramIndex:
+            conditions.append("c.id IN (SELECT rowid FROM reach_creator_search WHERE reach_creator_search MATCH ?)")
+            arguments += [TextSearch.phrase(query.text)]
+        case .scanUserCreators:
+            conditions.append("reach_contains_folded(c.handle, c.name, c.bio, ?)")
+            arguments += [TextSearch.fold(query.text)]
         }
         if let platform = query.platform {
             conditions.append("c.platform = ?")
