@@ -58,7 +58,7 @@ public enum SeedQueries {
              "sqlite_autoindex_system_configurations_2"),
             ("pending jobs", pendingJobs, ["2026-01-01 00:00:00.000", 10], "idx_background_jobs_pending"),
             ("admin user search (common)", UserSearch.walkSQL, ["ann", 50], "idx_user_profiles_admin_search"),
-            ("admin user search (rare)", UserSearch.trigramSQL, ["\"ann\"", 50], "reach_user_search"),
+            ("admin user search (rare)", UserSearch.matchSQL, ["\"ann\"", 2_000], "reach_user_search"),
         ]
     }
 

@@ -23,20 +23,30 @@ public enum UserSearch {
     }
 
     public static func search(_ db: Database, query: String, limit: Int, fields: Fields = .all) throws -> [UserProfile] {
-        try search(db, query: query, limit: limit, fields: fields, plan: plan(db, query: query, fields: fields))
+        if TextSearch.usesIndex(query), let rowids = try matches(db, query: query, fields: fields) {
+            return try fetchNewest(db, rowids: rowids, limit: limit)
+        }
+        return try search(db, query: query, limit: limit, fields: fields, plan: .createdAtWalk)
     }
 
     /// The plan ``search(_:query:limit:fields:)`` picks for `query`.
     public static func plan(_ db: Database, query: String, fields: Fields = .all) throws -> Plan {
         guard TextSearch.usesIndex(query) else { return .createdAtWalk }
-        let matches = try Int.fetchOne(
-            db,
-            sql: """
-                SELECT count(*) FROM (
-                    SELECT rowid FROM reach_user_search WHERE reach_user_search MATCH ? LIMIT ?)
-                """,
-            arguments: [match(query, fields), commonThreshold]) ?? 0
-        return matches < commonThreshold ? .trigramIndex : .createdAtWalk
+        return try matches(db, query: query, fields: fields) == nil ? .createdAtWalk : .trigramIndex
+    }
+
+    /// The rowids the trigram index matches, or `nil` when there are ``commonThreshold`` or more.
+    static func matches(_ db: Database, query: String, fields: Fields, cap: Int = commonThreshold) throws -> [Int64]? {
+        let rowids = try Int64.fetchAll(db.cachedStatement(sql: matchSQL), arguments: [match(query, fields), cap])
+        return rowids.count < cap ? rowids : nil
+    }
+
+    /// The newest `limit` profiles among `rowids`: sort keys are read first, and only the rows
+    /// returned are decoded (sorting whole rows cost twice as much).
+    static func fetchNewest(_ db: Database, rowids: [Int64], limit: Int) throws -> [UserProfile] {
+        if rowids.isEmpty { return [] }
+        let list = "[" + rowids.map(String.init).joined(separator: ",") + "]"
+        return try UserProfile.fetchAll(db.cachedStatement(sql: newestSQL), arguments: [list, limit])
     }
 
     public static func search(_ db: Database, query: String, limit: Int, fields: Fields = .all, plan: Plan) throws -> [UserProfile] {
@@ -47,7 +57,8 @@ public enum UserSearch {
         }
         switch (plan, fields) {
         case (.trigramIndex, _):
-            return try UserProfile.fetchAll(db.cachedStatement(sql: trigramSQL), arguments: [match(query, fields), limit])
+            let rowids = try matches(db, query: query, fields: fields, cap: Int(Int32.max)) ?? []
+            return try fetchNewest(db, rowids: rowids, limit: limit)
         case (.createdAtWalk, .all):
             return try UserProfile.fetchAll(db.cachedStatement(sql: walkSQL), arguments: [TextSearch.fold(query), limit])
         case (.createdAtWalk, .fullName):
@@ -63,16 +74,18 @@ public enum UserSearch {
         }
     }
 
+    static let matchSQL = "SELECT rowid FROM reach_user_search WHERE reach_user_search MATCH ? LIMIT ?"
+
+    static let newestSQL = """
+        SELECT * FROM user_profiles WHERE rowid IN (
+            SELECT rowid FROM user_profiles WHERE rowid IN (SELECT value FROM json_each(?1))
+            ORDER BY created_at DESC LIMIT ?2)
+        ORDER BY created_at DESC
+        """
+
     static let fullNameWalkSQL = """
         SELECT * FROM user_profiles INDEXED BY idx_user_profiles_admin_search
         WHERE reach_contains_folded(full_name, ?)
-        ORDER BY created_at DESC
-        LIMIT ?
-        """
-
-    static let trigramSQL = """
-        SELECT * FROM user_profiles
-        WHERE rowid IN (SELECT rowid FROM reach_user_search WHERE reach_user_search MATCH ?)
         ORDER BY created_at DESC
         LIMIT ?
         """
