@@ -5,11 +5,11 @@ import ReachExport
 import ReachStore
 
 struct Export: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export to PostgreSQL.", subcommands: [Postgres.self])
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export to PostgreSQL.", subcommands: [Postgres.self])
 
     struct Postgres: ReachCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the platform's PostgreSQL schema and this file's data as a psql script.",
+            commandName: "postgres", abstract: "Write the platform's PostgreSQL schema and this file's data as a psql script.",
             discussion: """
                 The script loads into an empty PostgreSQL 15 database in one transaction:
                   reach export postgres | psql -v ON_ERROR_STOP=1 "$DATABASE_URL"
@@ -54,11 +54,11 @@ struct Export: AsyncParsableCommand {
 }
 
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import from PostgreSQL.", subcommands: [Postgres.self])
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import from PostgreSQL.", subcommands: [Postgres.self])
 
     struct Postgres: ReachCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Read a `reach export postgres` script or a `pg_dump --data-only` of the platform's tables.")
+            commandName: "postgres", abstract: "Read a `reach export postgres` script or a `pg_dump --data-only` of the platform's tables.")
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The script or dump.") var file: String

@@ -8,7 +8,7 @@ import ServiceLifecycle
 
 struct Work: ReachCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the scheduler alone (no HTTP listener): background jobs, searches, events, recurring tasks.")
+        commandName: "work", abstract: "Run the scheduler alone (no HTTP listener): background jobs, searches, events, recurring tasks.")
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var provider: ProviderOptions
@@ -33,10 +33,10 @@ struct Work: ReachCommand {
 
 struct Jobs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The background job queue.", subcommands: [List.self, Retry.self, Cancel.self])
+        commandName: "jobs", abstract: "The background job queue.", subcommands: [List.self, Retry.self, Cancel.self])
 
     struct List: ReachCommand {
-        static let configuration = CommandConfiguration(abstract: "List background jobs, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List background jobs, newest first.")
         @OptionGroup var options: GlobalOptions
         @Option(name: .long, help: "pending, processing, completed, failed or cancelled.") var status: String?
         @Option(name: .long, help: "At most this many (1 to 500).") var limit = 50
@@ -66,7 +66,7 @@ struct Jobs: AsyncParsableCommand {
     }
 
     struct Retry: ReachCommand {
-        static let configuration = CommandConfiguration(abstract: "Run a failed or cancelled job again.")
+        static let configuration = CommandConfiguration(commandName: "retry", abstract: "Run a failed or cancelled job again.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The job id.") var id: String
 
@@ -79,7 +79,7 @@ struct Jobs: AsyncParsableCommand {
     }
 
     struct Cancel: ReachCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a pending or running job.")
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a pending or running job.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The job id.") var id: String
 
@@ -102,7 +102,7 @@ func parseUUID(_ text: String, field: String) throws -> UUID {
 extension SearchCommand {
     struct Start: ReachCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Start a search as the API does; `reach work` or `reach serve` runs it.")
+            commandName: "start", abstract: "Start a search as the API does; `reach work` or `reach serve` runs it.")
 
         @OptionGroup var options: GlobalOptions
         @Option(name: .long, help: "Whose search.") var user: String

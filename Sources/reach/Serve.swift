@@ -11,7 +11,7 @@ import ServiceLifecycle
 
 struct Serve: ReachCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the API, webhooks and dashboard, with the scheduler beside them.",
+        commandName: "serve", abstract: "Serve the API, webhooks and dashboard, with the scheduler beside them.",
         discussion: """
             With --demo an empty database is seeded and tokens for user_demo and user_admin are printed.
             With --ephemeral the database is a fresh temporary file removed at exit; with --port 0 a free \
@@ -92,7 +92,7 @@ struct Serve: ReachCommand {
 
 struct Token: ReachCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a bearer token for the local listener, signed with this database's secret.")
+        commandName: "token", abstract: "Print a bearer token for the local listener, signed with this database's secret.")
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The user id, e.g. user_demo.") var userId: String

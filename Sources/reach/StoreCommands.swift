@@ -5,7 +5,7 @@ import ReachCore
 import ReachStore
 
 struct Migrate: ReachCommand {
-    static let configuration = CommandConfiguration(abstract: "Create or migrate the database file.")
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Create or migrate the database file.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -28,7 +28,7 @@ struct Migrate: ReachCommand {
 
 struct Seed: ReachCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load demo users, campaigns, searches and creators.",
+        commandName: "seed", abstract: "Load demo users, campaigns, searches and creators.",
         discussion: "Scale N adds N×1,000 users and N×100 campaigns with completed searches (scale 100 ≈ 1M creators).")
 
     @OptionGroup var options: GlobalOptions
@@ -67,7 +67,7 @@ struct SearchCommand: AsyncParsableCommand {
 
     struct Users: ReachCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Admin user search: a substring of name, e-mail, business or company, any case.")
+            commandName: "users", abstract: "Admin user search: a substring of name, e-mail, business or company, any case.")
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The substring to find.") var query: String
@@ -95,7 +95,7 @@ struct SearchCommand: AsyncParsableCommand {
 
     struct Creators: ReachCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Search the creators that searches found: a substring of handle, name or bio.")
+            commandName: "creators", abstract: "Search the creators that searches found: a substring of handle, name or bio.")
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The substring to find (\"\" for all).") var query: String
@@ -145,7 +145,7 @@ struct ConfigCommand: AsyncParsableCommand {
         subcommands: [Get.self, Set.self, List.self])
 
     struct Get: ReachCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one setting.")
+        static let configuration = CommandConfiguration(commandName: "get", abstract: "Print one setting.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "CATEGORY.KEY, e.g. timeouts.standard_job_timeout") var key: String
 
@@ -159,7 +159,7 @@ struct ConfigCommand: AsyncParsableCommand {
 
     struct Set: ReachCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change one setting; the value is checked against its type (number, duration, boolean).")
+            commandName: "set", abstract: "Change one setting; the value is checked against its type (number, duration, boolean).")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "CATEGORY.KEY") var key: String
         @Argument(help: "The new value: 50, 30s, 5m, true …") var value: String
@@ -175,7 +175,7 @@ struct ConfigCommand: AsyncParsableCommand {
     }
 
     struct List: ReachCommand {
-        static let configuration = CommandConfiguration(abstract: "Print every setting.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Print every setting.")
         @OptionGroup var options: GlobalOptions
 
         func execute() async throws {
@@ -194,7 +194,7 @@ struct ConfigCommand: AsyncParsableCommand {
 
 struct Backup: ReachCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a consistent copy of the database, even while a server writes to it.")
+        commandName: "backup", abstract: "Write a consistent copy of the database, even while a server writes to it.")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "Where to write the copy (must not exist).") var path: String
 
@@ -213,7 +213,7 @@ struct Backup: ReachCommand {
 
 struct Doctor: ReachCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check integrity, search indexes and migrations; list table sizes.")
+        commandName: "doctor", abstract: "Check integrity, search indexes and migrations; list table sizes.")
     @OptionGroup var options: GlobalOptions
     @Flag(name: .long, help: "Rebuild the search indexes first.") var repair = false
 

@@ -38,11 +38,11 @@ struct TriggerOptions: ParsableArguments {
 }
 
 struct Stripe: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Stripe test webhooks.", subcommands: [Trigger.self])
+    static let configuration = CommandConfiguration(commandName: "stripe", abstract: "Stripe test webhooks.", subcommands: [Trigger.self])
 
     struct Trigger: ReachCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Send a signed Stripe event about a user to a running listener, as Stripe's CLI does.",
+            commandName: "trigger", abstract: "Send a signed Stripe event about a user to a running listener, as Stripe's CLI does.",
             discussion: "Events: \(SampleWebhooks.stripeTypes.joined(separator: ", ")).")
 
         @OptionGroup var options: GlobalOptions
@@ -74,11 +74,11 @@ struct Stripe: AsyncParsableCommand {
 }
 
 struct Clerk: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Clerk test webhooks.", subcommands: [Trigger.self])
+    static let configuration = CommandConfiguration(commandName: "clerk", abstract: "Clerk test webhooks.", subcommands: [Trigger.self])
 
     struct Trigger: ReachCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Send a Svix-signed Clerk event about a user to a running listener.",
+            commandName: "trigger", abstract: "Send a Svix-signed Clerk event about a user to a running listener.",
             discussion: "Events: \(SampleWebhooks.clerkTypes.joined(separator: ", ")).")
 
         @OptionGroup var options: GlobalOptions
