@@ -49,6 +49,8 @@ public final class Scheduler: Service, Sendable {
     private let counters = Mutex(Counters())
     private let lastRecovery = Mutex(ContinuousClock.now)
     private let lastFailureLog = Mutex<[String: ContinuousClock.Instant]>([:])
+    /// Jobs or events were handled since the heap was last trimmed.
+    private let workedSinceTrim = Mutex(false)
 
     /// What the scheduler has done since it started.
     public struct Counters: Sendable {
@@ -106,6 +108,7 @@ public final class Scheduler: Service, Sendable {
             try await withThrowingDiscardingTaskGroup { group in
                 group.addTask { try await self.flushLoop() }
                 group.addTask { try await self.leaseRenewalLoop() }
+                group.addTask { await self.memoryTrimLoop() }
                 // Claimed jobs wait here until one of `workers` slots frees up.
                 var backlog: [BackgroundJob] = []
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -228,6 +231,7 @@ public final class Scheduler: Service, Sendable {
             try JobQueue.claim(db, now: now, limit: capacity, holder: holder, leaseUntil: now.addingTimeInterval(lease))
         }
         running.withLock { set in for job in claimed { set.insert(job.id) } }
+        if processed > 0 || !claimed.isEmpty { workedSinceTrim.withLock { $0 = true } }
         return claimed
     }
 
@@ -327,6 +331,18 @@ public final class Scheduler: Service, Sendable {
             await completionsFlushed.wait(timeout: .milliseconds(200))
             if await survive("writing job outcomes", { try await self.flush() }) == nil && !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))  // the database refused: breathe, then retry
+            }
+        }
+    }
+
+    /// Once work stops, gives the heap's freed pages back: checked every two seconds, so a
+    /// steady trickle of jobs is not slowed by trims between them.
+    private func memoryTrimLoop() async {
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: .seconds(2)) } catch { return }
+            guard executing.withLock({ $0 }) == 0 else { continue }
+            if workedSinceTrim.withLock({ worked in defer { worked = false }; return worked }) {
+                ProcessMemory.returnFreedPages()
             }
         }
     }
