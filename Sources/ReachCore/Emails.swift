@@ -54,10 +54,11 @@ public enum Emails {
 
     /// Schedules an e-mail at `date` unless it was scheduled or sent already.
     public static func schedule(_ db: Database, userId: String, _ email: TrialEmail, at date: Date, now: Date) throws {
-        guard var profile = try UserProfile.fetchOne(db, userId: userId) else { return }
-        if let status = status(profile, email), status == .scheduled || status == .sent { return }
+        guard let original = try UserProfile.fetchOne(db, userId: userId) else { return }
+        var profile = original
+        if let status = status(original, email), status == .scheduled || status == .sent { return }
         try record(&profile, email, status: .scheduled, messageId: nil, at: now)
-        try profile.update(db)
+        try profile.updateChanges(db, from: original)
         let job = BackgroundJob(
             jobType: jobType, payload: ["userId": .string(userId), "email": .string(email.rawValue)],
             priority: 80, scheduledFor: max(date, now),
@@ -67,22 +68,25 @@ public enum Emails {
 
     /// Cancels an e-mail that is scheduled and not sent.
     public static func cancel(_ db: Database, userId: String, _ email: TrialEmail, now: Date) throws {
-        guard var profile = try UserProfile.fetchOne(db, userId: userId), status(profile, email) == .scheduled else { return }
+        guard let original = try UserProfile.fetchOne(db, userId: userId), status(original, email) == .scheduled else { return }
+        var profile = original
         try record(&profile, email, status: .cancelled, messageId: nil, at: now)
-        try profile.update(db)
+        try profile.updateChanges(db, from: original)
     }
 
     /// Records the outcome of a send.
     public static func markSent(_ db: Database, userId: String, _ email: TrialEmail, messageId: String, now: Date) throws {
-        guard var profile = try UserProfile.fetchOne(db, userId: userId) else { return }
+        guard let original = try UserProfile.fetchOne(db, userId: userId) else { return }
+        var profile = original
         try record(&profile, email, status: .sent, messageId: messageId, at: now)
-        try profile.update(db)
+        try profile.updateChanges(db, from: original)
     }
 
     public static func markFailed(_ db: Database, userId: String, _ email: TrialEmail, now: Date) throws {
-        guard var profile = try UserProfile.fetchOne(db, userId: userId) else { return }
+        guard let original = try UserProfile.fetchOne(db, userId: userId) else { return }
+        var profile = original
         try record(&profile, email, status: .failed, messageId: nil, at: now)
-        try profile.update(db)
+        try profile.updateChanges(db, from: original)
     }
 
     private static func record(_ profile: inout UserProfile, _ email: TrialEmail, status: EmailStatus, messageId: String?,

@@ -14,12 +14,15 @@ public enum Trials {
         profile.updatedAt = now
     }
 
-    /// Expires the active trials whose end has passed: trial expired, subscription canceled, a
-    /// `trial_expired` event each. Returns the users expired.
+    /// Expires up to `limit` of the active trials whose end has passed: trial expired,
+    /// subscription canceled, a `trial_expired` event each. Returns the users expired; fewer than
+    /// `limit` means none is left. A page at a time keeps each transaction short and its memory
+    /// small when many trials fall due at once (a file opened after a long pause).
     @discardableResult
-    public static func expireDue(_ db: Database, now: Date) throws -> [String] {
+    public static func expireDue(_ db: Database, now: Date, limit: Int = 500) throws -> [String] {
         var expired: [String] = []
-        for var profile in try UserProfile.fetchExpiringTrials(db, endingBy: now) {
+        for original in try UserProfile.fetchExpiringTrials(db, endingBy: now, limit: limit) {
+            var profile = original
             profile.trialStatus = .expired
             if profile.subscriptionStatus == .trialing || profile.subscriptionStatus == SubscriptionStatus.none {
                 profile.subscriptionStatus = .canceled
@@ -27,7 +30,7 @@ public enum Trials {
                 try Plans.apply(db, plan: .free, to: &profile)
             }
             profile.updatedAt = now
-            try profile.update(db)
+            try profile.updateChanges(db, from: original)  // only the changed columns' indexes are written
             try Event.append(db, Event(
                 aggregateId: profile.userId, aggregateType: "trial", eventType: "trial_expired",
                 eventData: ["userId": .string(profile.userId),

@@ -35,19 +35,21 @@ public enum Usage {
 extension Usage {
     /// Resets monthly creator usage for users whose month since their reset date has passed, and
     /// moves the reset date on by whole months (the platform only reset it on a paid invoice:
-    /// **fix**). `usage_reset_date` is when the current period began. Returns how many.
-    public static func resetDue(_ db: Database, now: Date) throws -> Int {
+    /// **fix**). `usage_reset_date` is when the current period began. Resets at most `limit`
+    /// (fewer means none is left) and returns how many.
+    public static func resetDue(_ db: Database, now: Date, limit: Int = 500) throws -> Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let monthAgo = calendar.date(byAdding: .month, value: -1, to: now) else { return 0 }
         var count = 0
-        for var profile in try UserProfile.fetchUsageResetDue(db, periodStartedBy: monthAgo) {
+        for original in try UserProfile.fetchUsageResetDue(db, periodStartedBy: monthAgo, limit: limit) {
+            var profile = original
             var start = profile.usageResetDate ?? now
             while let next = calendar.date(byAdding: .month, value: 1, to: start), next <= now { start = next }
             profile.usageCreatorsCurrentMonth = 0
             profile.usageResetDate = start
             profile.updatedAt = now
-            try profile.update(db)
+            try profile.updateChanges(db, from: original)  // only the changed columns' indexes are written
             count += 1
         }
         return count

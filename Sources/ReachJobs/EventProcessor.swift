@@ -25,29 +25,32 @@ public struct EventProcessor: Sendable {
         self.reactions = reactions
     }
 
-    /// Processes up to `limit` events; returns how many were processed or failed.
+    /// Processes up to `limit` events in one write transaction, each in its own savepoint, so
+    /// that a failing event rolls back only its own work; returns how many were processed or failed.
     @discardableResult
     public func processPending(limit: Int) async throws -> Int {
         let now = clock.nowMilliseconds()
         let batch = try await database.reader.read { db in try Event.fetchProcessable(db, limit: limit) }
         guard !batch.isEmpty else { return 0 }
-        var handled = 0
-        for event in batch {
-            do {
-                try await database.writer.write { db in
-                    guard var current = try Event.fetchOne(db, id: event.id), current.processingStatus == .pending else { return }
-                    try reactions(db, current, now)
-                    current.processingStatus = .processed
-                    current.processedAt = now
-                    current.error = nil
-                    try current.update(db)
-                }
-                handled += 1
-            } catch {
-                let message = String(describing: ReachError.from(error))
-                logger.warning("event \(event.eventType) \(event.id) failed: \(message)")
-                try await database.writer.write { db in
-                    guard var current = try Event.fetchOne(db, id: event.id) else { return }
+        let failures = try await database.writer.write { db in
+            var failures: [(event: Event, message: String)] = []
+            for event in batch {
+                do {
+                    try db.inSavepoint {
+                        guard let original = try Event.fetchOne(db, id: event.id), original.processingStatus == .pending else {
+                            return .commit
+                        }
+                        try reactions(db, original, now)
+                        var current = original
+                        current.processingStatus = .processed
+                        current.processedAt = now
+                        current.error = nil
+                        try current.updateChanges(db, from: original)
+                        return .commit
+                    }
+                } catch {
+                    let message = String(describing: ReachError.from(error))
+                    guard var current = try Event.fetchOne(db, id: event.id) else { continue }
                     current.retryCount += 1
                     current.error = String(message.prefix(2_000))
                     if current.retryCount >= Self.maxRetries {
@@ -55,10 +58,14 @@ public struct EventProcessor: Sendable {
                         current.processedAt = now
                     }
                     try current.update(db)
+                    failures.append((event, message))
                 }
-                handled += 1
             }
+            return failures
         }
-        return handled
+        for failure in failures {
+            logger.warning("event \(failure.event.eventType) \(failure.event.id) failed: \(failure.message)")
+        }
+        return batch.count
     }
 }

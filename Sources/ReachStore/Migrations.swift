@@ -11,7 +11,7 @@ enum ReachMigrations {
         ("0003_plans_and_configuration", PackageResources._003_plans_and_configuration_sql),
         ("0004_reach_internal_tables", PackageResources._004_reach_internal_tables_sql),
         ("0005_job_queue_leases", PackageResources._005_job_queue_leases_sql),
-        ("0006_query_indexes", PackageResources._006_query_indexes_sql),
+        ("0006_indexes_and_search_triggers", PackageResources._006_indexes_and_search_triggers_sql),
     ]
 
     /// `PRAGMA application_id` of a Reach file: "REAC".

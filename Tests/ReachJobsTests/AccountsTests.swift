@@ -81,6 +81,29 @@ struct AccountsScheduleTests {
         #expect(eml.contains("To: new@example.com") && eml.contains("Message-ID: <"))
     }
 
+    @Test("more trials fall due than one page holds: all expire, one event each")
+    func manyTrialsExpire() async throws {
+        let (database, clock, scheduler, _) = try setUp()
+        let count = 1_234  // two full pages of 500 and a part
+        try await database.writer.write { db in
+            for index in 0..<count {
+                var profile = UserProfile(userId: "user_trial_\(index)", email: "t\(index)@example.com", now: clock.now())
+                Trials.start(&profile, now: clock.now().addingTimeInterval(Double(index)))
+                profile.subscriptionStatus = .trialing
+                try profile.insert(db)
+            }
+        }
+        clock.advance(by: 8 * 86_400)
+        try await scheduler.runUntilIdle()
+        try await database.reader.read { db in
+            #expect(try UserProfile.filter(sql: "trial_status = 'active'").fetchCount(db) == 0)
+            #expect(try UserProfile.filter(sql: "trial_status = 'expired' AND subscription_status = 'canceled'").fetchCount(db) == count)
+            #expect(try Event.filter(sql: "event_type = 'trial_expired'").fetchCount(db) == count)
+            let results = try BackgroundJob.filter(sql: "job_type = 'expire_trial' AND status = 'completed'").fetchAll(db)
+            #expect(results.compactMap { $0.result?["expired"]?.intValue }.reduce(0, +) == Int64(count))
+        }
+    }
+
     @Test("events apply in order per aggregate; a failing one retries, then fails without blocking others")
     func eventProcessor() async throws {
         let database = try ReachDatabase.temporary()

@@ -73,6 +73,29 @@ struct UserSearchTests {
         }
     }
 
+    @Test("a profile saved whole leaves the search index alone unless a searched field changed")
+    func savesWithoutNameChangesSkipTheIndex() throws {
+        let database = try database()
+        try database.writer.write { db throws in
+            var profile = try #require(try UserProfile.fetchOne(db, userId: "u_john"))
+            profile.trialStatus = .expired  // every column is in the UPDATE's SET, names unchanged
+            profile.updatedAt = testNow.addingTimeInterval(60)  // as services do: no updated_at trigger
+            var before = db.totalChangesCount
+            try profile.update(db)
+            #expect(db.totalChangesCount - before == 1, "only the profile row is written")
+
+            profile.businessName = "Smith & Daughters"
+            before = db.totalChangesCount
+            try profile.update(db)
+            #expect(db.totalChangesCount - before > 1, "the trigram entries are rewritten")
+        }
+        try database.reader.read { db throws in
+            #expect(try UserSearch.search(db, query: "daughters", limit: 10).map(\.userId) == ["u_john"])
+            #expect(try UserSearch.search(db, query: "John Smith", limit: 10).map(\.userId) == ["u_john"])
+            #expect(try UserSearch.search(db, query: "& Sons", limit: 10).isEmpty, "the old business name is gone")
+        }
+    }
+
     @Test("the plan follows selectivity: rare substrings use the index, common ones the created_at walk")
     func planBySelectivity() throws {
         let database = try ReachDatabase.temporary()

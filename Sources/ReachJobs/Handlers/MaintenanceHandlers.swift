@@ -18,14 +18,14 @@ struct WriteHandler: JobHandler {
 public enum MaintenanceHandlers {
     public static var all: [any JobHandler] {
         [
-            WriteHandler(jobType: "expire_trial") { db, _, now in
-                .object(["expired": .array(try Trials.expireDue(db, now: now).map(JSONValue.string))])
+            PagedWriteHandler(jobType: "expire_trial", resultKey: "expired") { db, now, limit in
+                try Trials.expireDue(db, now: now, limit: limit).count
             },
             WriteHandler(jobType: "timeout_scraping_jobs") { db, _, now in
                 ["timedOut": .int(Int64(try Searches.timeOutExpired(db, now: now)))]
             },
-            WriteHandler(jobType: "reset_usage") { db, _, now in
-                ["reset": .int(Int64(try Usage.resetDue(db, now: now)))]
+            PagedWriteHandler(jobType: "reset_usage", resultKey: "reset") { db, now, limit in
+                try Usage.resetDue(db, now: now, limit: limit)
             },
             WriteHandler(jobType: "cleanup_jobs") { db, _, now in
                 let day: TimeInterval = 86_400
@@ -46,6 +46,26 @@ public enum MaintenanceHandlers {
             },
             OptimizeHandler(),
         ]
+    }
+}
+
+/// Work over many rows done a page per transaction, so that other writers get their turn
+/// between pages and memory stays small when much falls due at once (a file opened after a
+/// long pause). `page` handles at most `limit` rows and returns how many; fewer means done.
+struct PagedWriteHandler: JobHandler {
+    let jobType: String
+    let resultKey: String
+    var pageSize = 500
+    let page: @Sendable (Database, Date, Int) throws -> Int
+
+    func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? {
+        let now = context.clock.nowMilliseconds()
+        var total = 0
+        while true {
+            let handled = try await context.database.writer.write { db in try page(db, now, pageSize) }
+            total += handled
+            if handled < pageSize { return .object([resultKey: .int(Int64(total))]) }
+        }
     }
 }
 

@@ -56,10 +56,8 @@ extension Event {
 
 extension UserProfile {
     /// Users whose monthly usage period began at or before `date` (a month ago).
-    public static func fetchUsageResetDue(_ db: Database, periodStartedBy date: Date) throws -> [UserProfile] {
-        try UserProfile.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM user_profiles WHERE usage_reset_date IS NOT NULL AND usage_reset_date <= ?
-            """), arguments: [date])
+    public static func fetchUsageResetDue(_ db: Database, periodStartedBy date: Date, limit: Int) throws -> [UserProfile] {
+        try UserProfile.fetchAll(db.cachedStatement(sql: SeedQueries.usageResetDue), arguments: [date, limit])
     }
 }
 

@@ -45,6 +45,14 @@ public enum SeedQueries {
         LIMIT ?
         """
 
+    /// Profiles whose usage month began before a date, a page at a time — `idx_user_profiles_usage_reset`.
+    public static let usageResetDue = """
+        SELECT * FROM user_profiles
+        WHERE usage_reset_date IS NOT NULL AND usage_reset_date <= ?
+        ORDER BY usage_reset_date
+        LIMIT ?
+        """
+
     /// Each statement with sample arguments and the index it must use.
     public static var plannedStatements: [(name: String, sql: String, arguments: StatementArguments, index: String)] {
         [
@@ -57,6 +65,7 @@ public enum SeedQueries {
             ("hot-reloadable configuration", hotReloadableConfiguration, ["api_limits"],
              "sqlite_autoindex_system_configurations_2"),
             ("pending jobs", pendingJobs, ["2026-01-01 00:00:00.000", 10], "idx_background_jobs_pending"),
+            ("usage reset due", usageResetDue, ["2026-01-01 00:00:00.000", 500], "idx_user_profiles_usage_reset"),
             ("admin user search (common)", UserSearch.walkSQL, ["ann", 50], "idx_user_profiles_admin_search"),
             ("admin user search (rare)", UserSearch.matchSQL, ["\"ann\"", 2_000], "reach_user_search"),
         ]
@@ -129,6 +138,11 @@ extension UserProfile {
     /// Active trials whose end is at or before `date` (seed pattern 4).
     public static func fetchExpiringTrials(_ db: Database, endingBy date: Date) throws -> [UserProfile] {
         try UserProfile.fetchAll(db.cachedStatement(sql: SeedQueries.expiringTrials), arguments: [date])
+    }
+
+    /// The first `limit` of those, for work done a page at a time.
+    public static func fetchExpiringTrials(_ db: Database, endingBy date: Date, limit: Int) throws -> [UserProfile] {
+        try UserProfile.fetchAll(db.cachedStatement(sql: SeedQueries.expiringTrials + "\nLIMIT ?"), arguments: [date, limit])
     }
 
     /// The profile of a Clerk user id (every authenticated request reads it: a kept statement).
