@@ -46,7 +46,9 @@ public enum JobQueue {
                 UPDATE background_jobs
                 SET status = 'processing', started_at = ?1, updated_at = ?1, lease_expires_at = ?2, leased_by = ?3
                 WHERE id IN (
-                    SELECT id FROM background_jobs
+                    -- Named: with statistics gathered before an index existed, the planner may
+                    -- prefer one that needs a sort, and the claim is the queue's hottest read.
+                    SELECT id FROM background_jobs INDEXED BY idx_background_jobs_pending
                     WHERE status = 'pending' AND scheduled_for <= ?1
                     ORDER BY priority, scheduled_for
                     LIMIT ?4)
