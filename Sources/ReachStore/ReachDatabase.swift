@@ -104,6 +104,9 @@ public final class ReachDatabase: Sendable {
             if !readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
+            // 8 MiB of pages per connection instead of SQLite's 2: the trigram indexes' hot pages
+            // stay cached (admin search at scale 100: 1.9 → 1.1 ms); filled only as pages are read.
+            try db.execute(sql: "PRAGMA cache_size = -8192")
             db.add(function: TextSearch.containsFolded)
         }
         return configuration
