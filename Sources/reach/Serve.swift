@@ -104,7 +104,7 @@ struct Token: ReachCommand {
 
     func execute() async throws {
         try Accounts.validateUserId(userId)
-        let database = try options.open(.create)
+        let database = try options.open(.existing)
         let exists = try await database.reader.read { db in try UserProfile.fetchOne(db, userId: userId) != nil }
         guard exists else {
             throw ReachError.notFound("user \(userId) (create it with `reach clerk trigger user.created --user \(userId)` or seed the demo)")

@@ -59,7 +59,8 @@ struct Stripe: AsyncParsableCommand {
         }
 
         func execute() async throws {
-            let database = try options.open(.create)
+            // The signing secret is the server's file's: a file made here would sign with another.
+            let database = try options.open(.existing)
             let profile = try await database.reader.read { db in try UserProfile.fetchOne(db, userId: trigger.user) }
             let now = Date()
             let payload = try SampleWebhooks.stripe(
@@ -95,7 +96,8 @@ struct Clerk: AsyncParsableCommand {
 
         func execute() async throws {
             try Accounts.validateUserId(trigger.user)
-            let database = try options.open(.create)
+            // The signing secret is the server's file's: a file made here would sign with another.
+            let database = try options.open(.existing)
             let now = Date()
             let payload = try SampleWebhooks.clerk(event, userId: trigger.user, email: email, name: name, now: now)
             let body = Array(payload.jsonText.utf8)
