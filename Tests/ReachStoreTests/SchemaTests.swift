@@ -198,6 +198,32 @@ struct SchemaTests {
         }
     }
 
+    @Test("profiles read by position equal profiles read by name, whatever the column list")
+    func profilesByPositionAndByName() throws {
+        let database = try ReachDatabase.temporary()
+        var profile = UserProfile(userId: "user_pos", email: "pos@example.com", fullName: "Pos Ition", now: testNow)
+        profile.cardBrand = "visa"
+        profile.planFeatures = ["csv": true]
+        profile.trialEndDate = testNow.addingTimeInterval(86_400)
+        profile.trialStatus = .active
+        profile.isAdmin = true
+        try database.writer.write { db in try profile.insert(db) }
+        try database.reader.read { db throws in
+            let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(user_profiles)").map { $0["name"] as String }
+            #expect(Set(columns) == Set(UserProfile.columnNames), "every column is read")
+            for list in ["*", columns.reversed().map { "\"\($0)\"" }.joined(separator: ", ")] {
+                let sql = "SELECT \(list) FROM user_profiles"
+                #expect(try UserProfile.fetchAll(laidOut: db.makeStatement(sql: sql), arguments: []) == [profile])
+                #expect(try UserProfile.fetchAll(db, sql: sql) == [profile])
+            }
+            // A column left out reads as NULL where the field is optional, by position as by name.
+            let partial = "SELECT id, user_id, signup_timestamp, onboarding_step, created_at, updated_at, 1 AS extra FROM user_profiles"
+            let byPosition = try UserProfile.fetchAll(laidOut: db.makeStatement(sql: partial), arguments: [])
+            #expect(byPosition == (try UserProfile.fetchAll(db, sql: partial)))
+            #expect(byPosition.first?.userId == "user_pos" && byPosition.first?.cardBrand == nil && byPosition.first?.isAdmin == nil)
+        }
+    }
+
     @Test("records store UUIDs as lowercase text and round-trip")
     func recordsRoundTrip() throws {
         let database = try ReachDatabase.temporary()

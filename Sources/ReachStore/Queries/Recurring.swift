@@ -57,7 +57,7 @@ extension Event {
 extension UserProfile {
     /// Users whose monthly usage period began at or before `date` (a month ago).
     public static func fetchUsageResetDue(_ db: Database, periodStartedBy date: Date, limit: Int) throws -> [UserProfile] {
-        try UserProfile.fetchAll(db.cachedStatement(sql: SeedQueries.usageResetDue), arguments: [date, limit])
+        try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: SeedQueries.usageResetDue), arguments: [date, limit])
     }
 }
 

@@ -137,12 +137,12 @@ extension Campaign {
 extension UserProfile {
     /// Active trials whose end is at or before `date` (seed pattern 4).
     public static func fetchExpiringTrials(_ db: Database, endingBy date: Date) throws -> [UserProfile] {
-        try UserProfile.fetchAll(db.cachedStatement(sql: SeedQueries.expiringTrials), arguments: [date])
+        try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: SeedQueries.expiringTrials), arguments: [date])
     }
 
     /// The first `limit` of those, for work done a page at a time.
     public static func fetchExpiringTrials(_ db: Database, endingBy date: Date, limit: Int) throws -> [UserProfile] {
-        try UserProfile.fetchAll(db.cachedStatement(sql: SeedQueries.expiringTrials + "\nLIMIT ?"), arguments: [date, limit])
+        try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: SeedQueries.expiringTrials + "\nLIMIT ?"), arguments: [date, limit])
     }
 
     /// The profile of a Clerk user id (every authenticated request reads it: a kept statement).

@@ -46,12 +46,12 @@ public enum UserSearch {
     static func fetchNewest(_ db: Database, rowids: [Int64], limit: Int) throws -> [UserProfile] {
         if rowids.isEmpty { return [] }
         let list = "[" + rowids.map(String.init).joined(separator: ",") + "]"
-        return try UserProfile.fetchAll(db.cachedStatement(sql: newestSQL), arguments: [list, limit])
+        return try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: newestSQL), arguments: [list, limit])
     }
 
     public static func search(_ db: Database, query: String, limit: Int, fields: Fields = .all, plan: Plan) throws -> [UserProfile] {
         if query.isEmpty {
-            return try UserProfile.fetchAll(db.cachedStatement(sql: """
+            return try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: """
                 SELECT * FROM user_profiles ORDER BY created_at DESC, id LIMIT ?
                 """), arguments: [limit])
         }
@@ -60,9 +60,9 @@ public enum UserSearch {
             let rowids = try matches(db, query: query, fields: fields, cap: Int(Int32.max)) ?? []
             return try fetchNewest(db, rowids: rowids, limit: limit)
         case (.createdAtWalk, .all):
-            return try UserProfile.fetchAll(db.cachedStatement(sql: walkSQL), arguments: [TextSearch.fold(query), limit])
+            return try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: walkSQL), arguments: [TextSearch.fold(query), limit])
         case (.createdAtWalk, .fullName):
-            return try UserProfile.fetchAll(db.cachedStatement(sql: fullNameWalkSQL), arguments: [TextSearch.fold(query), limit])
+            return try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: fullNameWalkSQL), arguments: [TextSearch.fold(query), limit])
         }
     }
 
@@ -100,7 +100,7 @@ public enum UserSearch {
     /// A `LIKE '%q%'` scan of the same columns: the benchmark's reference plan.
     public static func likeScan(_ db: Database, query: String, limit: Int) throws -> [UserProfile] {
         let pattern = "%" + escapeLike(query) + "%"
-        return try UserProfile.fetchAll(db.cachedStatement(sql: """
+        return try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: """
             SELECT * FROM user_profiles NOT INDEXED
             WHERE full_name LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\'
                OR business_name LIKE ?1 ESCAPE '\\' OR company_name LIKE ?1 ESCAPE '\\'

@@ -217,6 +217,60 @@ extension UUID {
     }
 }
 
+/// Where a statement's columns are, looked up once per statement rather than once per value:
+/// GRDB's by-name subscript lowercases and hashes the name on every read, which was most of the
+/// cost of decoding wide rows such as profiles, hundreds at a time.
+public struct ColumnLayout: Sendable {
+    /// Per name asked for: its index in the statement's columns, or -1 when absent.
+    let indexes: [Int]
+
+    public init(_ statement: Statement, names: [String]) {
+        indexes = names.map { statement.index(ofColumn: $0) ?? -1 }
+    }
+}
+
+/// Reads a record's fields from a row: by position with a layout, by name without one.
+struct FieldReader {
+    let row: Row
+    let layout: ColumnLayout?
+    let names: [String]
+
+    func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ field: Int) -> Value? {
+        guard let layout else { return row[names[field]] }
+        let index = layout.indexes[field]
+        return index < 0 ? nil : row[index]
+    }
+
+    func value<Value: DatabaseValueConvertible>(_ field: Int) -> Value? {
+        guard let layout else { return row[names[field]] }
+        let index = layout.indexes[field]
+        return index < 0 ? nil : row[index]
+    }
+
+    func required<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ field: Int) -> Value {
+        guard let layout else { return row[names[field]] }
+        return row[layout.indexes[field]]
+    }
+
+    func optionalDate(_ field: Int) -> Date? {
+        guard let layout else { return row.optionalDate(names[field]) }
+        let index = layout.indexes[field]
+        guard index >= 0, let data = row.dataNoCopy(atIndex: index) else { return nil }
+        return data.withUnsafeBytes(Date.parse) ?? row[index]
+    }
+
+    func date(_ field: Int) -> Date {
+        guard let layout else { return row.date(names[field]) }
+        return optionalDate(field) ?? row[layout.indexes[field]]
+    }
+
+    func uuid(_ field: Int) -> UUID {
+        guard let layout else { return row.uuid(names[field]) }
+        let index = layout.indexes[field]
+        return row.dataNoCopy(atIndex: index).flatMap { $0.withUnsafeBytes(UUID.parse) } ?? row[index]
+    }
+}
+
 extension Row {
     /// A stored timestamp, read without building a string.
     public func date(_ column: String) -> Date {

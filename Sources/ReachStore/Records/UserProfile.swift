@@ -87,52 +87,127 @@ public struct UserProfile: ReachRecord, Identifiable, Hashable {
     }
 }
 
-// Field by field: profiles are read on every authenticated request.
+// Field by field: profiles are read on every authenticated request; the admin search and the
+// trial expiry read hundreds at a time, by position (``fetchAll(laidOut:arguments:)``).
 extension UserProfile {
+    enum Field: Int {
+        case id
+        case userId
+        case name
+        case companyName
+        case industry
+        case email
+        case signupTimestamp
+        case onboardingStep
+        case fullName
+        case businessName
+        case brandDescription
+        case emailScheduleStatus
+        case trialStartDate
+        case trialEndDate
+        case trialStatus
+        case currentPlan
+        case intendedPlan
+        case stripeCustomerId
+        case stripeSubscriptionId
+        case subscriptionStatus
+        case paymentMethodId
+        case cardLast4
+        case cardBrand
+        case cardExpMonth
+        case cardExpYear
+        case billingAddressCity
+        case billingAddressCountry
+        case billingAddressPostalCode
+        case planCampaignsLimit
+        case planCreatorsLimit
+        case planFeatures
+        case usageCampaignsCurrent
+        case usageCreatorsCurrentMonth
+        case usageResetDate
+        case lastWebhookEvent
+        case lastWebhookTimestamp
+        case billingSyncStatus
+        case trialConversionDate
+        case subscriptionCancelDate
+        case subscriptionRenewalDate
+        case isAdmin
+        case createdAt
+        case updatedAt
+    }
+
+    /// The columns, in `Field` order.
+    static let columnNames = [
+        "id", "user_id", "name", "company_name", "industry",
+        "email", "signup_timestamp", "onboarding_step", "full_name", "business_name",
+        "brand_description", "email_schedule_status", "trial_start_date", "trial_end_date", "trial_status",
+        "current_plan", "intended_plan", "stripe_customer_id", "stripe_subscription_id", "subscription_status",
+        "payment_method_id", "card_last_4", "card_brand", "card_exp_month", "card_exp_year",
+        "billing_address_city", "billing_address_country", "billing_address_postal_code", "plan_campaigns_limit", "plan_creators_limit",
+        "plan_features", "usage_campaigns_current", "usage_creators_current_month", "usage_reset_date", "last_webhook_event",
+        "last_webhook_timestamp", "billing_sync_status", "trial_conversion_date", "subscription_cancel_date", "subscription_renewal_date",
+        "is_admin", "created_at", "updated_at",
+    ]
+
     public init(row: Row) throws {
-        id = row.uuid("id")
-        userId = row["user_id"]
-        name = row["name"]
-        companyName = row["company_name"]
-        industry = row["industry"]
-        email = row["email"]
-        signupTimestamp = row.date("signup_timestamp")
-        onboardingStep = OnboardingStep(rawValue: row["onboarding_step"]) ?? .pending
-        fullName = row["full_name"]
-        businessName = row["business_name"]
-        brandDescription = row["brand_description"]
-        emailScheduleStatus = row["email_schedule_status"]
-        trialStartDate = row.optionalDate("trial_start_date")
-        trialEndDate = row.optionalDate("trial_end_date")
-        trialStatus = (row["trial_status"] as String?).flatMap(TrialStatus.init(rawValue:))
-        currentPlan = (row["current_plan"] as String?).flatMap(PlanKey.init(rawValue:))
-        intendedPlan = (row["intended_plan"] as String?).flatMap(PlanKey.init(rawValue:))
-        stripeCustomerId = row["stripe_customer_id"]
-        stripeSubscriptionId = row["stripe_subscription_id"]
-        subscriptionStatus = (row["subscription_status"] as String?).flatMap(SubscriptionStatus.init(rawValue:))
-        paymentMethodId = row["payment_method_id"]
-        cardLast4 = row["card_last_4"]
-        cardBrand = row["card_brand"]
-        cardExpMonth = row["card_exp_month"]
-        cardExpYear = row["card_exp_year"]
-        billingAddressCity = row["billing_address_city"]
-        billingAddressCountry = row["billing_address_country"]
-        billingAddressPostalCode = row["billing_address_postal_code"]
-        planCampaignsLimit = row["plan_campaigns_limit"]
-        planCreatorsLimit = row["plan_creators_limit"]
-        planFeatures = row["plan_features"]
-        usageCampaignsCurrent = row["usage_campaigns_current"]
-        usageCreatorsCurrentMonth = row["usage_creators_current_month"]
-        usageResetDate = row.optionalDate("usage_reset_date")
-        lastWebhookEvent = row["last_webhook_event"]
-        lastWebhookTimestamp = row.optionalDate("last_webhook_timestamp")
-        billingSyncStatus = row["billing_sync_status"]
-        trialConversionDate = row.optionalDate("trial_conversion_date")
-        subscriptionCancelDate = row.optionalDate("subscription_cancel_date")
-        subscriptionRenewalDate = row.optionalDate("subscription_renewal_date")
-        isAdmin = row["is_admin"]
-        createdAt = row.date("created_at")
-        updatedAt = row.date("updated_at")
+        self.init(FieldReader(row: row, layout: nil, names: Self.columnNames))
+    }
+
+    private init(_ read: FieldReader) {
+        id = read.uuid(Field.id.rawValue)
+        userId = read.required(Field.userId.rawValue)
+        name = read.value(Field.name.rawValue)
+        companyName = read.value(Field.companyName.rawValue)
+        industry = read.value(Field.industry.rawValue)
+        email = read.value(Field.email.rawValue)
+        signupTimestamp = read.date(Field.signupTimestamp.rawValue)
+        onboardingStep = OnboardingStep(rawValue: read.required(Field.onboardingStep.rawValue) as String) ?? .pending
+        fullName = read.value(Field.fullName.rawValue)
+        businessName = read.value(Field.businessName.rawValue)
+        brandDescription = read.value(Field.brandDescription.rawValue)
+        emailScheduleStatus = read.value(Field.emailScheduleStatus.rawValue)
+        trialStartDate = read.optionalDate(Field.trialStartDate.rawValue)
+        trialEndDate = read.optionalDate(Field.trialEndDate.rawValue)
+        trialStatus = (read.value(Field.trialStatus.rawValue) as String?).flatMap(TrialStatus.init(rawValue:))
+        currentPlan = (read.value(Field.currentPlan.rawValue) as String?).flatMap(PlanKey.init(rawValue:))
+        intendedPlan = (read.value(Field.intendedPlan.rawValue) as String?).flatMap(PlanKey.init(rawValue:))
+        stripeCustomerId = read.value(Field.stripeCustomerId.rawValue)
+        stripeSubscriptionId = read.value(Field.stripeSubscriptionId.rawValue)
+        subscriptionStatus = (read.value(Field.subscriptionStatus.rawValue) as String?).flatMap(SubscriptionStatus.init(rawValue:))
+        paymentMethodId = read.value(Field.paymentMethodId.rawValue)
+        cardLast4 = read.value(Field.cardLast4.rawValue)
+        cardBrand = read.value(Field.cardBrand.rawValue)
+        cardExpMonth = read.value(Field.cardExpMonth.rawValue)
+        cardExpYear = read.value(Field.cardExpYear.rawValue)
+        billingAddressCity = read.value(Field.billingAddressCity.rawValue)
+        billingAddressCountry = read.value(Field.billingAddressCountry.rawValue)
+        billingAddressPostalCode = read.value(Field.billingAddressPostalCode.rawValue)
+        planCampaignsLimit = read.value(Field.planCampaignsLimit.rawValue)
+        planCreatorsLimit = read.value(Field.planCreatorsLimit.rawValue)
+        planFeatures = read.value(Field.planFeatures.rawValue)
+        usageCampaignsCurrent = read.value(Field.usageCampaignsCurrent.rawValue)
+        usageCreatorsCurrentMonth = read.value(Field.usageCreatorsCurrentMonth.rawValue)
+        usageResetDate = read.optionalDate(Field.usageResetDate.rawValue)
+        lastWebhookEvent = read.value(Field.lastWebhookEvent.rawValue)
+        lastWebhookTimestamp = read.optionalDate(Field.lastWebhookTimestamp.rawValue)
+        billingSyncStatus = read.value(Field.billingSyncStatus.rawValue)
+        trialConversionDate = read.optionalDate(Field.trialConversionDate.rawValue)
+        subscriptionCancelDate = read.optionalDate(Field.subscriptionCancelDate.rawValue)
+        subscriptionRenewalDate = read.optionalDate(Field.subscriptionRenewalDate.rawValue)
+        isAdmin = read.value(Field.isAdmin.rawValue)
+        createdAt = read.date(Field.createdAt.rawValue)
+        updatedAt = read.date(Field.updatedAt.rawValue)
+    }
+
+    /// The profiles a statement returns, its columns located once.
+    static func fetchAll(laidOut statement: Statement, arguments: StatementArguments) throws -> [UserProfile] {
+        let layout = ColumnLayout(statement, names: columnNames)
+        var profiles: [UserProfile] = []
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            profiles.append(UserProfile(FieldReader(row: row, layout: layout, names: columnNames)))
+        }
+        return profiles
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
