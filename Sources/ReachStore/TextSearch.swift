@@ -15,6 +15,11 @@ public enum TextSearch {
     public static func fold(_ text: String) -> String {
         var folded = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
+            if scalar.isASCII {  // most of any text; `lowercaseMapping` builds a string per scalar
+                let value = UInt8(scalar.value)
+                folded.append(Unicode.Scalar(value &- 65 < 26 ? value | 0x20 : value))
+                continue
+            }
             let lower = scalar.properties.lowercaseMapping.unicodeScalars
             if lower.count == 1, let only = lower.first {
                 folded.append(only)
@@ -58,12 +63,16 @@ public enum TextSearch {
             return asciiContains(bytes, foldedNeedle: needle)
         }
         if let ascii, let found = ascii { return found }
-        return fold(haystack).utf8.firstRange(of: needle) != nil
+        var folded = fold(haystack)
+        // A plain byte loop: the generic `firstRange(of:)` cost more than the folding.
+        return folded.withUTF8 { bytes in asciiContains(bytes, foldedNeedle: needle, lowering: false) }
     }
 
-    private static func asciiContains(_ haystack: UnsafeBufferPointer<UInt8>, foldedNeedle needle: [UInt8]) -> Bool {
+    private static func asciiContains(
+        _ haystack: UnsafeBufferPointer<UInt8>, foldedNeedle needle: [UInt8], lowering: Bool = true
+    ) -> Bool {
         guard needle.count <= haystack.count else { return false }
-        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { lowering && byte &- 65 < 26 ? byte | 0x20 : byte }
         let first = needle[0]
         var start = 0
         while start <= haystack.count - needle.count {
