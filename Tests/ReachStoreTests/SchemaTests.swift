@@ -224,6 +224,28 @@ struct SchemaTests {
         }
     }
 
+    @Test("jobs read by position equal jobs read by name, whatever the column list")
+    func jobsByPositionAndByName() throws {
+        let database = try ReachDatabase.temporary()
+        var job = BackgroundJob(jobType: "noop", payload: ["a": [1, "b"]], priority: 5, scheduledFor: testNow,
+                                dedupeKey: "k1", now: testNow)
+        job.result = ["done": true]
+        job.error = "boom"
+        job.startedAt = testNow.addingTimeInterval(1)
+        job.leaseExpiresAt = testNow.addingTimeInterval(60)
+        job.leasedBy = "host:1:abc"
+        try database.writer.write { db in try JobQueue.enqueue(db, job) }
+        try database.reader.read { db throws in
+            let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(background_jobs)").map { $0["name"] as String }
+            #expect(Set(columns) == Set(BackgroundJob.columnNames), "every column is read")
+            for list in ["*", columns.reversed().map { "\"\($0)\"" }.joined(separator: ", ")] {
+                let sql = "SELECT \(list) FROM background_jobs"
+                #expect(try BackgroundJob.fetchAll(laidOut: db.makeStatement(sql: sql), arguments: []) == [job])
+                #expect(try BackgroundJob.fetchAll(db, sql: sql) == [job])
+            }
+        }
+    }
+
     @Test("records store UUIDs as lowercase text and round-trip")
     func recordsRoundTrip() throws {
         let database = try ReachDatabase.temporary()

@@ -41,8 +41,7 @@ public enum JobQueue {
         _ db: Database, now: Date, limit: Int, holder: String, leaseUntil: Date
     ) throws -> [BackgroundJob] {
         let claimed = try BackgroundJob.fetchAll(
-            db,
-            sql: """
+            laidOut: db.cachedStatement(sql: """
                 UPDATE background_jobs
                 SET status = 'processing', started_at = ?1, updated_at = ?1, lease_expires_at = ?2, leased_by = ?3
                 WHERE id IN (
@@ -53,7 +52,7 @@ public enum JobQueue {
                     ORDER BY priority, scheduled_for
                     LIMIT ?4)
                 RETURNING *
-                """, arguments: [now.databaseText, leaseUntil.databaseText, holder, limit])
+                """), arguments: [now.databaseText, leaseUntil.databaseText, holder, limit])
         return claimed.sorted { ($0.priority, $0.scheduledFor) < ($1.priority, $1.scheduledFor) }
     }
 
