@@ -16,8 +16,7 @@ public enum TextSearch {
         var folded = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.isASCII {  // most of any text; `lowercaseMapping` builds a string per scalar
-                let value = UInt8(scalar.value)
-                folded.append(Unicode.Scalar(value &- 65 < 26 ? value | 0x20 : value))
+                folded.append(Unicode.Scalar(asciiLowercased(UInt8(scalar.value))))
                 continue
             }
             let lower = scalar.properties.lowercaseMapping.unicodeScalars
@@ -60,19 +59,18 @@ public enum TextSearch {
     static func contains(_ haystack: String, foldedNeedle needle: [UInt8]) -> Bool {
         let ascii = haystack.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
             for byte in bytes where byte >= 0x80 { return nil }
-            return asciiContains(bytes, foldedNeedle: needle)
+            return scan(bytes, for: needle, lowering: true)
         }
         if let ascii, let found = ascii { return found }
         var folded = fold(haystack)
         // A plain byte loop: the generic `firstRange(of:)` cost more than the folding.
-        return folded.withUTF8 { bytes in asciiContains(bytes, foldedNeedle: needle, lowering: false) }
+        return folded.withUTF8 { bytes in scan(bytes, for: needle, lowering: false) }
     }
 
-    private static func asciiContains(
-        _ haystack: UnsafeBufferPointer<UInt8>, foldedNeedle needle: [UInt8], lowering: Bool = true
-    ) -> Bool {
+    /// Whether `haystack` holds `needle`, its ASCII letters lowered first when `lowering`.
+    private static func scan(_ haystack: UnsafeBufferPointer<UInt8>, for needle: [UInt8], lowering: Bool) -> Bool {
         guard needle.count <= haystack.count else { return false }
-        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { lowering && byte &- 65 < 26 ? byte | 0x20 : byte }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { lowering ? asciiLowercased(byte) : byte }
         let first = needle[0]
         var start = 0
         while start <= haystack.count - needle.count {
@@ -84,5 +82,9 @@ public enum TextSearch {
             start += 1
         }
         return false
+    }
+
+    @inline(__always) private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 65 < 26 ? byte | 0x20 : byte
     }
 }

@@ -33,7 +33,8 @@ struct CreatorsController {
             let (page, total): (CreatorPage, Int?)
             do {
                 (page, total) = try await database.reader.read { db in
-                    (try CreatorSearch.search(db, request), request.cursor == nil ? try CreatorSearch.count(db, request) : nil)
+                    let page = try CreatorSearch.search(db, request)
+                    return (page, request.cursor == nil ? try CreatorSearch.count(db, request, plan: page.plan) : nil)
                 }
             } catch StoreError.invalid(let field, let reason) where field == "cursor" {
                 throw Problem.badRequest("`cursor` \(reason)")

@@ -70,7 +70,8 @@ extension Dashboard {
                     let jobs = try ScrapingJob.filter(ScrapingJob.Columns.campaignId == id.lowercased)
                         .order(ScrapingJob.Columns.createdAt.desc).fetchAll(db)
                     let profile = try Onboarding.profile(db, userId)
-                    return (campaign, jobs, try CreatorSearch.search(db, request2), try CreatorSearch.count(db, request2),
+                    let page = try CreatorSearch.search(db, request2)
+                    return (campaign, jobs, page, try CreatorSearch.count(db, request2, plan: page.plan),
                             try Plans.effectiveLimits(db, profile: profile).exportFormats.contains("CSV"))
                 }
                 var filters: [String: Any] = ["q": search.text]

@@ -77,6 +77,8 @@ public struct CreatorQuery: Sendable, Hashable {
 public struct CreatorPage: Sendable {
     public var creators: [CreatorRow]
     public var nextCursor: String?
+    /// How the text was matched: pass it to ``CreatorSearch/count(_:_:plan:)`` to count the same way.
+    public var plan: CreatorSearch.Plan
 }
 
 public enum CreatorSearch {
@@ -116,12 +118,12 @@ public enum CreatorSearch {
             rows.removeLast()
             nextCursor = rows.last.map { encodeCursor($0, sort: query.sort) }
         }
-        return CreatorPage(creators: rows, nextCursor: nextCursor)
+        return CreatorPage(creators: rows, nextCursor: nextCursor, plan: plan)
     }
 
-    /// How many creators match, ignoring the cursor.
-    public static func count(_ db: Database, _ query: CreatorQuery) throws -> Int {
-        let (conditions, arguments) = try filters(query, plan: plan(db, query))
+    /// How many creators match, ignoring the cursor; `plan` is the page's, when it was just read.
+    public static func count(_ db: Database, _ query: CreatorQuery, plan: Plan? = nil) throws -> Int {
+        let (conditions, arguments) = try filters(query, plan: plan ?? self.plan(db, query))
         var sql = "SELECT count(*) FROM reach_creators c"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0

@@ -61,7 +61,7 @@ public struct BackgroundJob: ReachRecord, Identifiable, Hashable {
 
 // Rows are read and written field by field: the queue's claim and enqueue are hot paths, and
 // going through Codable took most of their time. Claims read their rows by position.
-extension BackgroundJob {
+extension BackgroundJob: FieldReadable {
     enum Field: Int {
         case id
         case jobType
@@ -93,10 +93,10 @@ extension BackgroundJob {
     ]
 
     public init(row: Row) throws {
-        self.init(FieldReader(row: row, layout: nil, names: Self.columnNames))
+        self.init(byName: row)
     }
 
-    private init(_ read: FieldReader) {
+    init(_ read: FieldReader) {
         id = read.uuid(Field.id.rawValue)
         jobType = read.required(Field.jobType.rawValue)
         payload = read.value(Field.payload.rawValue) ?? .null
@@ -116,17 +116,6 @@ extension BackgroundJob {
         leaseExpiresAt = read.optionalDate(Field.leaseExpiresAt.rawValue)
         leasedBy = read.value(Field.leasedBy.rawValue)
         dedupeKey = read.value(Field.dedupeKey.rawValue)
-    }
-
-    /// The jobs a statement returns, its columns located once.
-    static func fetchAll(laidOut statement: Statement, arguments: StatementArguments) throws -> [BackgroundJob] {
-        let layout = ColumnLayout(statement, names: columnNames)
-        var jobs: [BackgroundJob] = []
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() {
-            jobs.append(BackgroundJob(FieldReader(row: row, layout: layout, names: columnNames)))
-        }
-        return jobs
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

@@ -229,6 +229,32 @@ public struct ColumnLayout: Sendable {
     }
 }
 
+/// A record read through a ``FieldReader``: by name from any row, by position from a statement
+/// whose columns are located once (``fetchAll(laidOut:arguments:)``).
+protocol FieldReadable {
+    /// The columns, in the order of the record's field numbers.
+    static var columnNames: [String] { get }
+    init(_ read: FieldReader)
+}
+
+extension FieldReadable {
+    /// Reads by name: for single rows and rows of any shape.
+    init(byName row: Row) {
+        self.init(FieldReader(row: row, layout: nil, names: Self.columnNames))
+    }
+
+    /// The records a statement returns, its columns located once.
+    static func fetchAll(laidOut statement: Statement, arguments: StatementArguments) throws -> [Self] {
+        let layout = ColumnLayout(statement, names: columnNames)
+        var records: [Self] = []
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            records.append(Self(FieldReader(row: row, layout: layout, names: columnNames)))
+        }
+        return records
+    }
+}
+
 /// Reads a record's fields from a row: by position with a layout, by name without one.
 struct FieldReader {
     let row: Row

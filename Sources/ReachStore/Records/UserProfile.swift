@@ -89,7 +89,7 @@ public struct UserProfile: ReachRecord, Identifiable, Hashable {
 
 // Field by field: profiles are read on every authenticated request; the admin search and the
 // trial expiry read hundreds at a time, by position (``fetchAll(laidOut:arguments:)``).
-extension UserProfile {
+extension UserProfile: FieldReadable {
     enum Field: Int {
         case id
         case userId
@@ -150,10 +150,10 @@ extension UserProfile {
     ]
 
     public init(row: Row) throws {
-        self.init(FieldReader(row: row, layout: nil, names: Self.columnNames))
+        self.init(byName: row)
     }
 
-    private init(_ read: FieldReader) {
+    init(_ read: FieldReader) {
         id = read.uuid(Field.id.rawValue)
         userId = read.required(Field.userId.rawValue)
         name = read.value(Field.name.rawValue)
@@ -197,17 +197,6 @@ extension UserProfile {
         isAdmin = read.value(Field.isAdmin.rawValue)
         createdAt = read.date(Field.createdAt.rawValue)
         updatedAt = read.date(Field.updatedAt.rawValue)
-    }
-
-    /// The profiles a statement returns, its columns located once.
-    static func fetchAll(laidOut statement: Statement, arguments: StatementArguments) throws -> [UserProfile] {
-        let layout = ColumnLayout(statement, names: columnNames)
-        var profiles: [UserProfile] = []
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() {
-            profiles.append(UserProfile(FieldReader(row: row, layout: layout, names: columnNames)))
-        }
-        return profiles
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
