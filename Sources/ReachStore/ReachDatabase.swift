@@ -16,11 +16,11 @@ public final class ReachDatabase: Sendable {
     public let path: String?
     private let temporaryDirectory: URL?
 
-    private init(writer: any DatabaseWriter, path: String?, temporaryDirectory: URL? = nil) throws {
+    private init(writer: any DatabaseWriter, path: String?, temporaryDirectory: URL? = nil, migrate: Bool = true) throws {
         self.writer = writer
         self.path = path
         self.temporaryDirectory = temporaryDirectory
-        try ReachMigrations.migrator.migrate(writer)
+        if migrate { try ReachMigrations.migrator.migrate(writer) }
     }
 
     deinit {
@@ -31,30 +31,44 @@ public final class ReachDatabase: Sendable {
 
     public var reader: any DatabaseReader { writer }
 
-    /// How ``open(path:mode:)`` treats a missing file.
-    public enum OpenMode: Sendable {
+    /// How ``open(path:mode:)`` treats the file.
+    public enum OpenMode: Sendable, Equatable {
         /// Create and migrate a missing file.
         case create
-        /// Refuse a missing file: for commands that only read.
+        /// Refuse a missing or empty file, migrate an existing one: commands that need existing data.
         case existing
+        /// Refuse a missing or empty file and never write: commands that only read. A file that
+        /// still lacks migrations is refused, unless `pendingAllowed` (`reach doctor` reports them).
+        case readOnly(pendingAllowed: Bool = false)
     }
 
-    /// Opens (and migrates) the Reach file at `path`.
+    /// Opens the Reach file at `path`, migrating it unless `mode` is read-only.
     ///
-    /// An existing file is first inspected read-only: a file that is not a Reach database, or that
-    /// a newer Reach migrated, is refused unmodified (opening a pool would switch it to WAL).
+    /// An existing file is first inspected without being changed: a file that is not a Reach
+    /// database, or that a newer Reach migrated, is refused unmodified (opening a pool would
+    /// switch it to WAL). A new file is created readable by its owner only.
     public static func open(path: String, mode: OpenMode = .create) throws -> ReachDatabase {
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: path) {
+        if PrivateFile.exists(path) {
+            if mode != .create, PrivateFile.size(path) == 0 { throw StoreError.emptyFile(path: path) }
             try inspect(path: path)
         } else {
             guard mode == .create else { throw StoreError.missingFile(path: path) }
             let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty && !fileManager.isWritableFile(atPath: directory) {
+            if !directory.isEmpty && !FileManager.default.isWritableFile(atPath: directory) {
                 throw StoreError.unwritable(path: path, detail: "directory \(directory) is missing or read-only")
             }
+            try PrivateFile.createNew(path)
         }
         do {
+            if case .readOnly(let pendingAllowed) = mode {
+                // A plain connection that only reads: unlike a read-only one, closing it removes
+                // the -wal and -shm it found or made, so reading leaves the folder as it was.
+                let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+                let database = try ReachDatabase(writer: queue, path: path, migrate: false)
+                let pending = try database.migrationStatus().pending
+                if !pending.isEmpty && !pendingAllowed { throw StoreError.needsMigration(path: path, pending: pending) }
+                return database
+            }
             let pool = try DatabasePool(path: path, configuration: configuration())
             return try ReachDatabase(writer: pool, path: path)
         } catch let error as DatabaseError {
@@ -66,8 +80,9 @@ public final class ReachDatabase: Sendable {
     public static func temporary() throws -> ReachDatabase {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("reach-\(UUID().uuidString.lowercased())", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try PrivateFile.createDirectory(directory.path)
         let path = directory.appendingPathComponent("reach.sqlite").path
+        try PrivateFile.createNew(path)
         let pool = try DatabasePool(path: path, configuration: configuration())
         try copyTemplate(to: pool)
         return try ReachDatabase(writer: pool, path: path, temporaryDirectory: directory)
@@ -93,11 +108,11 @@ public final class ReachDatabase: Sendable {
     }
 
     /// WAL (set by `DatabasePool`), foreign keys on, a busy timeout, `synchronous=NORMAL`,
-    /// and the SQL functions Reach's queries use.
+    /// and the SQL functions Reach's queries use. `readonly` connections are opened read-write
+    /// all the same (see ``open(path:mode:)``) and only ever read.
     static func configuration(readonly: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.readonly = readonly
         configuration.busyMode = .timeout(5)
         configuration.label = "reach"
         configuration.prepareDatabase { db in
@@ -116,6 +131,7 @@ public final class ReachDatabase: Sendable {
     private static func inspect(path: String) throws {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            defer { try? queue.close() }
             try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if applicationID == ReachMigrations.applicationID {

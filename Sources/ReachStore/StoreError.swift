@@ -3,18 +3,27 @@ import Foundation
 /// Why a database file cannot be used. Each description says what to do about it.
 public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case missingFile(path: String)
+    case emptyFile(path: String)
     case notReachDatabase(path: String)
+    case needsMigration(path: String, pending: [String])
     case writtenByNewerReach(path: String, unknownMigrations: [String])
     case corrupt(path: String, detail: String)
     case unwritable(path: String, detail: String)
     case notFound(what: String)
     case invalid(field: String, reason: String)
     case conflict(String)
+    /// A stored row that cannot be read back (written around Reach): names the row, never its values.
+    case unreadableRow(table: String, column: String, key: String, reason: String)
 
     public var description: String {
         switch self {
         case .missingFile(let path):
             return "no database at \(path): create one with `reach migrate --db \(path)` or pass --db"
+        case .emptyFile(let path):
+            return "\(path) is empty: not a Reach database (create one with `reach migrate --db \(path)`)"
+        case .needsMigration(let path, let pending):
+            return "\(path) lacks \(pending.count) migration\(pending.count == 1 ? "" : "s") (\(pending.joined(separator: ", "))): "
+                + "run `reach migrate --db \(path)` first"
         case .notReachDatabase(let path):
             return "\(path) is not a Reach database (its application_id is not Reach's); it was left unmodified"
         case .writtenByNewerReach(let path, let names):
@@ -30,6 +39,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(field): \(reason)"
         case .conflict(let message):
             return message
+        case .unreadableRow(let table, let column, let key, let reason):
+            return "a stored \(table) row (\(key)) has an unreadable \(column): \(reason); it was written around Reach"
         }
     }
 }

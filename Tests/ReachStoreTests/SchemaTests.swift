@@ -330,7 +330,7 @@ struct ReadingDateTests {
         let database = try ReachDatabase.inMemory()
         let id = UUID()
         let row = try database.reader.read { db in try Row.fetchOne(db, sql: "SELECT ? AS id, NULL AS none", arguments: [id.lowercased]) }
-        #expect(row?.uuid("id") == id)
+        #expect(row?.optionalUUID("id") == id)
         #expect(row?.optionalUUID("none") == nil)
     }
 }

@@ -20,22 +20,39 @@ public struct CreatorRow: Sendable, Hashable, Encodable, FetchableRecord {
     public var resultId: UUID
     public var position: Int
 
+    enum Columns: String, RecordColumns {
+        case id
+        case userId = "user_id"
+        case platform
+        case handle
+        case name
+        case bio
+        case followers
+        case verified
+        case emails
+        case avatarUrl = "avatar_url"
+        case profileUrl = "profile_url"
+        case lastSeenAt = "last_seen_at"
+        case resultId = "result_id"
+        case position
+    }
+
     public init(row: Row) throws {
-        id = row["id"]
-        userId = row["user_id"]
-        platform = Platform(parsing: row["platform"] as String) ?? .tiktok
-        handle = row["handle"]
-        name = row["name"]
-        bio = row["bio"]
-        followers = row["followers"]
-        verified = row["verified"]
-        let emailsText: String = row["emails"]
-        emails = (try? JSONValue(parsing: emailsText))?.arrayValue?.compactMap(\.stringValue) ?? []
-        avatarUrl = row["avatar_url"]
-        profileUrl = row["profile_url"]
-        lastSeenAt = row.date("last_seen_at")
-        resultId = row.uuid("result_id")
-        position = row["position"]
+        let row = RecordRow<Columns>(row: row, layout: nil, table: "reach_creators")
+        id = try row.required(.id)
+        userId = try row.required(.userId)
+        platform = try row.enumeration(.platform, parsing: true)
+        handle = try row.required(.handle)
+        name = try row.optional(.name)
+        bio = try row.optional(.bio)
+        followers = try row.required(.followers)
+        verified = try row.required(.verified)
+        emails = try row.json(.emails).arrayValue?.compactMap(\.stringValue) ?? []
+        avatarUrl = try row.optional(.avatarUrl)
+        profileUrl = try row.optional(.profileUrl)
+        lastSeenAt = try row.date(.lastSeenAt)
+        resultId = try row.uuid(.resultId)
+        position = try row.required(.position)
     }
 }
 

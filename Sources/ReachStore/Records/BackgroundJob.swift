@@ -46,97 +46,73 @@ public struct BackgroundJob: ReachRecord, Identifiable, Hashable {
         self.updatedAt = now
     }
 
-    public enum Columns {
-        public static let id = Column("id")
-        public static let jobType = Column("job_type")
-        public static let status = Column("status")
-        public static let priority = Column("priority")
-        public static let scheduledFor = Column("scheduled_for")
-        public static let createdAt = Column("created_at")
-        public static let dedupeKey = Column("dedupe_key")
-        public static let leasedBy = Column("leased_by")
-        public static let leaseExpiresAt = Column("lease_expires_at")
+    public enum Columns: String, RecordColumns {
+        case id
+        case jobType = "job_type"
+        case payload
+        case status
+        case qstashMessageId = "qstash_message_id"
+        case priority
+        case maxRetries = "max_retries"
+        case retryCount = "retry_count"
+        case scheduledFor = "scheduled_for"
+        case startedAt = "started_at"
+        case completedAt = "completed_at"
+        case failedAt = "failed_at"
+        case error
+        case result
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case leaseExpiresAt = "lease_expires_at"
+        case leasedBy = "leased_by"
+        case dedupeKey = "dedupe_key"
     }
 }
 
 // Rows are read and written field by field: the queue's claim and enqueue are hot paths, and
 // going through Codable took most of their time. Claims read their rows by position.
-extension BackgroundJob: FieldReadable {
-    enum Field: Int {
-        case id
-        case jobType
-        case payload
-        case status
-        case qstashMessageId
-        case priority
-        case maxRetries
-        case retryCount
-        case scheduledFor
-        case startedAt
-        case completedAt
-        case failedAt
-        case error
-        case result
-        case createdAt
-        case updatedAt
-        case leaseExpiresAt
-        case leasedBy
-        case dedupeKey
-    }
-
-    /// The columns, in `Field` order.
-    static let columnNames = [
-        "id", "job_type", "payload", "status", "qstash_message_id",
-        "priority", "max_retries", "retry_count", "scheduled_for", "started_at",
-        "completed_at", "failed_at", "error", "result", "created_at",
-        "updated_at", "lease_expires_at", "leased_by", "dedupe_key",
-    ]
-
-    public init(row: Row) throws {
-        self.init(byName: row)
-    }
-
-    init(_ read: FieldReader) {
-        id = read.uuid(Field.id.rawValue)
-        jobType = read.required(Field.jobType.rawValue)
-        payload = read.value(Field.payload.rawValue) ?? .null
-        status = BackgroundJobStatus(rawValue: read.required(Field.status.rawValue) as String) ?? .pending
-        qstashMessageId = read.value(Field.qstashMessageId.rawValue)
-        priority = read.required(Field.priority.rawValue)
-        maxRetries = read.required(Field.maxRetries.rawValue)
-        retryCount = read.required(Field.retryCount.rawValue)
-        scheduledFor = read.date(Field.scheduledFor.rawValue)
-        startedAt = read.optionalDate(Field.startedAt.rawValue)
-        completedAt = read.optionalDate(Field.completedAt.rawValue)
-        failedAt = read.optionalDate(Field.failedAt.rawValue)
-        error = read.value(Field.error.rawValue)
-        result = read.value(Field.result.rawValue)
-        createdAt = read.date(Field.createdAt.rawValue)
-        updatedAt = read.date(Field.updatedAt.rawValue)
-        leaseExpiresAt = read.optionalDate(Field.leaseExpiresAt.rawValue)
-        leasedBy = read.value(Field.leasedBy.rawValue)
-        dedupeKey = read.value(Field.dedupeKey.rawValue)
+extension BackgroundJob {
+    public init(_ row: RecordRow<Columns>) throws {
+        id = try row.uuid(.id)
+        jobType = try row.required(.jobType)
+        payload = try row.json(.payload)
+        status = try row.enumeration(.status)
+        qstashMessageId = try row.optional(.qstashMessageId)
+        priority = try row.required(.priority)
+        maxRetries = try row.required(.maxRetries)
+        retryCount = try row.required(.retryCount)
+        scheduledFor = try row.date(.scheduledFor)
+        startedAt = try row.optionalDate(.startedAt)
+        completedAt = try row.optionalDate(.completedAt)
+        failedAt = try row.optionalDate(.failedAt)
+        error = try row.optional(.error)
+        result = try row.optionalJSON(.result)
+        createdAt = try row.date(.createdAt)
+        updatedAt = try row.date(.updatedAt)
+        leaseExpiresAt = try row.optionalDate(.leaseExpiresAt)
+        leasedBy = try row.optional(.leasedBy)
+        dedupeKey = try row.optional(.dedupeKey)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id.lowercased
-        container["job_type"] = jobType
-        container["payload"] = payload
-        container["status"] = status.rawValue
-        container["qstash_message_id"] = qstashMessageId
-        container["priority"] = priority
-        container["max_retries"] = maxRetries
-        container["retry_count"] = retryCount
-        container["scheduled_for"] = scheduledFor.databaseText
-        container["started_at"] = startedAt?.databaseText
-        container["completed_at"] = completedAt?.databaseText
-        container["failed_at"] = failedAt?.databaseText
-        container["error"] = error
-        container["result"] = result
-        container["created_at"] = createdAt.databaseText
-        container["updated_at"] = updatedAt.databaseText
-        container["lease_expires_at"] = leaseExpiresAt?.databaseText
-        container["leased_by"] = leasedBy
-        container["dedupe_key"] = dedupeKey
+        container[Columns.id] = id.lowercased
+        container[Columns.jobType] = jobType
+        container[Columns.payload] = payload
+        container[Columns.status] = status.rawValue
+        container[Columns.qstashMessageId] = qstashMessageId
+        container[Columns.priority] = priority
+        container[Columns.maxRetries] = maxRetries
+        container[Columns.retryCount] = retryCount
+        container[Columns.scheduledFor] = scheduledFor.databaseText
+        container[Columns.startedAt] = startedAt?.databaseText
+        container[Columns.completedAt] = completedAt?.databaseText
+        container[Columns.failedAt] = failedAt?.databaseText
+        container[Columns.error] = error
+        container[Columns.result] = result
+        container[Columns.createdAt] = createdAt.databaseText
+        container[Columns.updatedAt] = updatedAt.databaseText
+        container[Columns.leaseExpiresAt] = leaseExpiresAt?.databaseText
+        container[Columns.leasedBy] = leasedBy
+        container[Columns.dedupeKey] = dedupeKey
     }
 }

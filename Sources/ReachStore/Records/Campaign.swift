@@ -28,34 +28,38 @@ public struct Campaign: ReachRecord, Identifiable, Hashable {
         self.updatedAt = now
     }
 
-    public enum Columns {
-        public static let id = Column("id")
-        public static let userId = Column("user_id")
-        public static let status = Column("status")
-        public static let createdAt = Column("created_at")
+    public enum Columns: String, RecordColumns {
+        case id
+        case userId = "user_id"
+        case name
+        case description
+        case searchType = "search_type"
+        case status
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 }
 
 extension Campaign {
-    public init(row: Row) throws {
-        id = row.uuid("id")
-        userId = row["user_id"]
-        name = row["name"]
-        description = row["description"]
-        searchType = SearchType(rawValue: row["search_type"]) ?? .keyword
-        status = CampaignStatus(rawValue: row["status"]) ?? .draft
-        createdAt = row.date("created_at")
-        updatedAt = row.date("updated_at")
+    public init(_ row: RecordRow<Columns>) throws {
+        id = try row.uuid(.id)
+        userId = try row.required(.userId)
+        name = try row.required(.name)
+        description = try row.optional(.description)
+        searchType = try row.enumeration(.searchType)
+        status = try row.enumeration(.status)
+        createdAt = try row.date(.createdAt)
+        updatedAt = try row.date(.updatedAt)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id.lowercased
-        container["user_id"] = userId
-        container["name"] = name
-        container["description"] = description
-        container["search_type"] = searchType.rawValue
-        container["status"] = status.rawValue
-        container["created_at"] = createdAt.databaseText
-        container["updated_at"] = updatedAt.databaseText
+        container[Columns.id] = id.lowercased
+        container[Columns.userId] = userId
+        container[Columns.name] = name
+        container[Columns.description] = description
+        container[Columns.searchType] = searchType.rawValue
+        container[Columns.status] = status.rawValue
+        container[Columns.createdAt] = createdAt.databaseText
+        container[Columns.updatedAt] = updatedAt.databaseText
     }
 }

@@ -46,54 +46,63 @@ public struct Event: ReachRecord, Identifiable, Hashable {
         self.causationId = causationId
     }
 
-    public enum Columns {
-        public static let id = Column("id")
-        public static let aggregateId = Column("aggregate_id")
-        public static let aggregateType = Column("aggregate_type")
-        public static let eventType = Column("event_type")
-        public static let timestamp = Column("timestamp")
-        public static let processingStatus = Column("processing_status")
-        public static let idempotencyKey = Column("idempotency_key")
+    public enum Columns: String, RecordColumns {
+        case id
+        case aggregateId = "aggregate_id"
+        case aggregateType = "aggregate_type"
+        case eventType = "event_type"
+        case eventVersion = "event_version"
+        case eventData = "event_data"
+        case metadata
+        case timestamp
+        case processedAt = "processed_at"
+        case processingStatus = "processing_status"
+        case retryCount = "retry_count"
+        case error
+        case idempotencyKey = "idempotency_key"
+        case sourceSystem = "source_system"
+        case correlationId = "correlation_id"
+        case causationId = "causation_id"
     }
 }
 
 // Field by field: the log is read in long pages.
 extension Event {
-    public init(row: Row) throws {
-        id = row.uuid("id")
-        aggregateId = row["aggregate_id"]
-        aggregateType = row["aggregate_type"]
-        eventType = row["event_type"]
-        eventVersion = row["event_version"]
-        eventData = row["event_data"] ?? .null
-        metadata = row["metadata"]
-        timestamp = row.date("timestamp")
-        processedAt = row.optionalDate("processed_at")
-        processingStatus = EventProcessingStatus(rawValue: row["processing_status"]) ?? .pending
-        retryCount = row["retry_count"]
-        error = row["error"]
-        idempotencyKey = row["idempotency_key"]
-        sourceSystem = row["source_system"]
-        correlationId = row["correlation_id"]
-        causationId = row["causation_id"]
+    public init(_ row: RecordRow<Columns>) throws {
+        id = try row.uuid(.id)
+        aggregateId = try row.required(.aggregateId)
+        aggregateType = try row.required(.aggregateType)
+        eventType = try row.required(.eventType)
+        eventVersion = try row.required(.eventVersion)
+        eventData = try row.json(.eventData)
+        metadata = try row.optionalJSON(.metadata)
+        timestamp = try row.date(.timestamp)
+        processedAt = try row.optionalDate(.processedAt)
+        processingStatus = try row.enumeration(.processingStatus)
+        retryCount = try row.required(.retryCount)
+        error = try row.optional(.error)
+        idempotencyKey = try row.required(.idempotencyKey)
+        sourceSystem = try row.required(.sourceSystem)
+        correlationId = try row.optional(.correlationId)
+        causationId = try row.optional(.causationId)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id.lowercased
-        container["aggregate_id"] = aggregateId
-        container["aggregate_type"] = aggregateType
-        container["event_type"] = eventType
-        container["event_version"] = eventVersion
-        container["event_data"] = eventData
-        container["metadata"] = metadata
-        container["timestamp"] = timestamp.databaseText
-        container["processed_at"] = processedAt?.databaseText
-        container["processing_status"] = processingStatus.rawValue
-        container["retry_count"] = retryCount
-        container["error"] = error
-        container["idempotency_key"] = idempotencyKey
-        container["source_system"] = sourceSystem
-        container["correlation_id"] = correlationId
-        container["causation_id"] = causationId
+        container[Columns.id] = id.lowercased
+        container[Columns.aggregateId] = aggregateId
+        container[Columns.aggregateType] = aggregateType
+        container[Columns.eventType] = eventType
+        container[Columns.eventVersion] = eventVersion
+        container[Columns.eventData] = eventData
+        container[Columns.metadata] = metadata
+        container[Columns.timestamp] = timestamp.databaseText
+        container[Columns.processedAt] = processedAt?.databaseText
+        container[Columns.processingStatus] = processingStatus.rawValue
+        container[Columns.retryCount] = retryCount
+        container[Columns.error] = error
+        container[Columns.idempotencyKey] = idempotencyKey
+        container[Columns.sourceSystem] = sourceSystem
+        container[Columns.correlationId] = correlationId
+        container[Columns.causationId] = causationId
     }
 }

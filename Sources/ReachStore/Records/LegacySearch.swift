@@ -62,3 +62,103 @@ public struct SearchResult: ReachRecord, Identifiable, Hashable {
         self.createdAt = now
     }
 }
+
+extension SearchJob {
+    public enum Columns: String, RecordColumns {
+        case id
+        case campaignId = "campaign_id"
+        case platform
+        case searchType = "search_type"
+        case status
+        case totalCount = "total_count"
+        case completedCount = "completed_count"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case completedAt = "completed_at"
+    }
+
+    public init(_ row: RecordRow<Columns>) throws {
+        id = try row.required(.id)
+        campaignId = try row.optionalUUID(.campaignId)
+        platform = try row.optional(.platform)
+        searchType = try row.optional(.searchType)
+        status = try row.optionalEnumeration(.status)
+        totalCount = try row.required(.totalCount)
+        completedCount = try row.optional(.completedCount)
+        createdAt = try row.date(.createdAt)
+        updatedAt = try row.date(.updatedAt)
+        completedAt = try row.optionalDate(.completedAt)
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.id] = id
+        container[Columns.campaignId] = campaignId?.lowercased
+        container[Columns.platform] = platform
+        container[Columns.searchType] = searchType
+        container[Columns.status] = status?.rawValue
+        container[Columns.totalCount] = totalCount
+        container[Columns.completedCount] = completedCount
+        container[Columns.createdAt] = createdAt.databaseText
+        container[Columns.updatedAt] = updatedAt.databaseText
+        container[Columns.completedAt] = completedAt?.databaseText
+    }
+}
+
+extension SearchResult {
+    public enum Columns: String, RecordColumns {
+        case id
+        case jobId = "job_id"
+        case profileId = "profile_id"
+        case username
+        case displayName = "display_name"
+        case platform
+        case profileUrl = "profile_url"
+        case postUrl = "post_url"
+        case postDescription = "post_description"
+        case avatarUrl = "avatar_url"
+        case followers
+        case isVerified = "is_verified"
+        case email
+        case bio
+        case rawData = "raw_data"
+        case createdAt = "created_at"
+    }
+
+    public init(_ row: RecordRow<Columns>) throws {
+        id = try row.uuid(.id)
+        jobId = try row.optional(.jobId)
+        profileId = try row.optional(.profileId)
+        username = try row.optional(.username)
+        displayName = try row.optional(.displayName)
+        platform = try row.optionalEnumeration(.platform, parsing: true)
+        profileUrl = try row.optional(.profileUrl)
+        postUrl = try row.optional(.postUrl)
+        postDescription = try row.optional(.postDescription)
+        avatarUrl = try row.optional(.avatarUrl)
+        followers = try row.optional(.followers)
+        isVerified = try row.optional(.isVerified)
+        email = try row.optional(.email)
+        bio = try row.optional(.bio)
+        rawData = try row.optionalJSON(.rawData)
+        createdAt = try row.date(.createdAt)
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.id] = id.lowercased
+        container[Columns.jobId] = jobId
+        container[Columns.profileId] = profileId
+        container[Columns.username] = username
+        container[Columns.displayName] = displayName
+        container[Columns.platform] = platform?.rawValue
+        container[Columns.profileUrl] = profileUrl
+        container[Columns.postUrl] = postUrl
+        container[Columns.postDescription] = postDescription
+        container[Columns.avatarUrl] = avatarUrl
+        container[Columns.followers] = followers
+        container[Columns.isVerified] = isVerified
+        container[Columns.email] = email
+        container[Columns.bio] = bio
+        container[Columns.rawData] = rawData
+        container[Columns.createdAt] = createdAt.databaseText
+    }
+}

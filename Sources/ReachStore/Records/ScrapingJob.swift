@@ -58,61 +58,75 @@ public struct ScrapingJob: ReachRecord, Identifiable, Hashable {
 
     public var keywordList: [String] { keywords?.arrayValue?.compactMap(\.stringValue) ?? [] }
 
-    public enum Columns {
-        public static let id = Column("id")
-        public static let userId = Column("user_id")
-        public static let campaignId = Column("campaign_id")
-        public static let status = Column("status")
-        public static let createdAt = Column("created_at")
-        public static let timeoutAt = Column("timeout_at")
+    public enum Columns: String, RecordColumns {
+        case id
+        case userId = "user_id"
+        case campaignId = "campaign_id"
+        case status
+        case keywords
+        case targetUsername = "target_username"
+        case platform
+        case searchParams = "search_params"
+        case processedRuns = "processed_runs"
+        case processedResults = "processed_results"
+        case targetResults = "target_results"
+        case cursor
+        case progress
+        case qstashMessageId = "qstash_message_id"
+        case createdAt = "created_at"
+        case startedAt = "started_at"
+        case completedAt = "completed_at"
+        case timeoutAt = "timeout_at"
+        case updatedAt = "updated_at"
+        case error
     }
 }
 
 // Field by field: jobs are read on every step and every poll.
 extension ScrapingJob {
-    public init(row: Row) throws {
-        id = row.uuid("id")
-        userId = row["user_id"]
-        campaignId = row.optionalUUID("campaign_id")
-        status = ScrapingJobStatus(rawValue: row["status"]) ?? .pending
-        keywords = row["keywords"]
-        targetUsername = row["target_username"]
-        platform = Platform(parsing: row["platform"] as String) ?? .tiktok
-        searchParams = row["search_params"]
-        processedRuns = row["processed_runs"]
-        processedResults = row["processed_results"]
-        targetResults = row["target_results"]
-        cursor = row["cursor"]
-        progress = row["progress"]
-        qstashMessageId = row["qstash_message_id"]
-        createdAt = row.date("created_at")
-        startedAt = row.optionalDate("started_at")
-        completedAt = row.optionalDate("completed_at")
-        timeoutAt = row.optionalDate("timeout_at")
-        updatedAt = row.date("updated_at")
-        error = row["error"]
+    public init(_ row: RecordRow<Columns>) throws {
+        id = try row.uuid(.id)
+        userId = try row.required(.userId)
+        campaignId = try row.optionalUUID(.campaignId)
+        status = try row.enumeration(.status)
+        keywords = try row.optionalJSON(.keywords)
+        targetUsername = try row.optional(.targetUsername)
+        platform = try row.enumeration(.platform, parsing: true)
+        searchParams = try row.optionalJSON(.searchParams)
+        processedRuns = try row.required(.processedRuns)
+        processedResults = try row.required(.processedResults)
+        targetResults = try row.required(.targetResults)
+        cursor = try row.optional(.cursor)
+        progress = try row.optional(.progress)
+        qstashMessageId = try row.optional(.qstashMessageId)
+        createdAt = try row.date(.createdAt)
+        startedAt = try row.optionalDate(.startedAt)
+        completedAt = try row.optionalDate(.completedAt)
+        timeoutAt = try row.optionalDate(.timeoutAt)
+        updatedAt = try row.date(.updatedAt)
+        error = try row.optional(.error)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id.lowercased
-        container["user_id"] = userId
-        container["campaign_id"] = campaignId?.lowercased
-        container["status"] = status.rawValue
-        container["keywords"] = keywords
-        container["target_username"] = targetUsername
-        container["platform"] = platform.rawValue
-        container["search_params"] = searchParams
-        container["processed_runs"] = processedRuns
-        container["processed_results"] = processedResults
-        container["target_results"] = targetResults
-        container["cursor"] = cursor
-        container["progress"] = progress
-        container["qstash_message_id"] = qstashMessageId
-        container["created_at"] = createdAt.databaseText
-        container["started_at"] = startedAt?.databaseText
-        container["completed_at"] = completedAt?.databaseText
-        container["timeout_at"] = timeoutAt?.databaseText
-        container["updated_at"] = updatedAt.databaseText
-        container["error"] = error
+        container[Columns.id] = id.lowercased
+        container[Columns.userId] = userId
+        container[Columns.campaignId] = campaignId?.lowercased
+        container[Columns.status] = status.rawValue
+        container[Columns.keywords] = keywords
+        container[Columns.targetUsername] = targetUsername
+        container[Columns.platform] = platform.rawValue
+        container[Columns.searchParams] = searchParams
+        container[Columns.processedRuns] = processedRuns
+        container[Columns.processedResults] = processedResults
+        container[Columns.targetResults] = targetResults
+        container[Columns.cursor] = cursor
+        container[Columns.progress] = progress
+        container[Columns.qstashMessageId] = qstashMessageId
+        container[Columns.createdAt] = createdAt.databaseText
+        container[Columns.startedAt] = startedAt?.databaseText
+        container[Columns.completedAt] = completedAt?.databaseText
+        container[Columns.timeoutAt] = timeoutAt?.databaseText
+        container[Columns.updatedAt] = updatedAt.databaseText
+        container[Columns.error] = error
     }
 }

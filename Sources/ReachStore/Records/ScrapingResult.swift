@@ -23,28 +23,30 @@ public struct ScrapingResult: ReachRecord, Identifiable, Hashable {
 
     public var creatorItems: [JSONValue] { creators.value.arrayValue ?? [] }
 
-    public enum Columns {
-        public static let id = Column("id")
-        public static let jobId = Column("job_id")
-        public static let createdAt = Column("created_at")
+    public enum Columns: String, RecordColumns {
+        case id
+        case jobId = "job_id"
+        case creators
+        case createdAt = "created_at"
+        case cursor
     }
 }
 
 // Field by field: pages are the largest rows.
 extension ScrapingResult {
-    public init(row: Row) throws {
-        id = row.uuid("id")
-        jobId = row.optionalUUID("job_id")
-        creators = row["creators"] ?? RawJSON(.array([]))
-        createdAt = row.date("created_at")
-        cursor = row["cursor"]
+    public init(_ row: RecordRow<Columns>) throws {
+        id = try row.uuid(.id)
+        jobId = try row.optionalUUID(.jobId)
+        creators = try row.rawJSON(.creators)
+        createdAt = try row.date(.createdAt)
+        cursor = try row.optional(.cursor)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id.lowercased
-        container["job_id"] = jobId?.lowercased
-        container["creators"] = creators
-        container["created_at"] = createdAt.databaseText
-        container["cursor"] = cursor
+        container[Columns.id] = id.lowercased
+        container[Columns.jobId] = jobId?.lowercased
+        container[Columns.creators] = creators
+        container[Columns.createdAt] = createdAt.databaseText
+        container[Columns.cursor] = cursor
     }
 }

@@ -21,50 +21,60 @@ public struct SubscriptionPlan: ReachRecord, Identifiable, Hashable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public enum Columns {
-        public static let planKey = Column("plan_key")
-        public static let stripeMonthlyPriceId = Column("stripe_monthly_price_id")
-        public static let stripeYearlyPriceId = Column("stripe_yearly_price_id")
-        public static let isActive = Column("is_active")
-        public static let sortOrder = Column("sort_order")
+    public enum Columns: String, RecordColumns {
+        case id
+        case planKey = "plan_key"
+        case displayName = "display_name"
+        case description
+        case monthlyPrice = "monthly_price"
+        case yearlyPrice = "yearly_price"
+        case stripeMonthlyPriceId = "stripe_monthly_price_id"
+        case stripeYearlyPriceId = "stripe_yearly_price_id"
+        case campaignsLimit = "campaigns_limit"
+        case creatorsLimit = "creators_limit"
+        case features
+        case isActive = "is_active"
+        case sortOrder = "sort_order"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 }
 
 // Field by field: plans are read for every limit check.
 extension SubscriptionPlan {
-    public init(row: Row) throws {
-        id = row.uuid("id")
-        planKey = row["plan_key"]
-        displayName = row["display_name"]
-        description = row["description"]
-        monthlyPrice = row["monthly_price"]
-        yearlyPrice = row["yearly_price"]
-        stripeMonthlyPriceId = row["stripe_monthly_price_id"]
-        stripeYearlyPriceId = row["stripe_yearly_price_id"]
-        campaignsLimit = row["campaigns_limit"]
-        creatorsLimit = row["creators_limit"]
-        features = row["features"]
-        isActive = row["is_active"]
-        sortOrder = row["sort_order"]
-        createdAt = row.date("created_at")
-        updatedAt = row.date("updated_at")
+    public init(_ row: RecordRow<Columns>) throws {
+        id = try row.uuid(.id)
+        planKey = try row.required(.planKey)
+        displayName = try row.required(.displayName)
+        description = try row.optional(.description)
+        monthlyPrice = try row.required(.monthlyPrice)
+        yearlyPrice = try row.optional(.yearlyPrice)
+        stripeMonthlyPriceId = try row.required(.stripeMonthlyPriceId)
+        stripeYearlyPriceId = try row.optional(.stripeYearlyPriceId)
+        campaignsLimit = try row.required(.campaignsLimit)
+        creatorsLimit = try row.required(.creatorsLimit)
+        features = try row.optionalJSON(.features)
+        isActive = try row.required(.isActive)
+        sortOrder = try row.optional(.sortOrder)
+        createdAt = try row.date(.createdAt)
+        updatedAt = try row.date(.updatedAt)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id.lowercased
-        container["plan_key"] = planKey
-        container["display_name"] = displayName
-        container["description"] = description
-        container["monthly_price"] = monthlyPrice
-        container["yearly_price"] = yearlyPrice
-        container["stripe_monthly_price_id"] = stripeMonthlyPriceId
-        container["stripe_yearly_price_id"] = stripeYearlyPriceId
-        container["campaigns_limit"] = campaignsLimit
-        container["creators_limit"] = creatorsLimit
-        container["features"] = features
-        container["is_active"] = isActive
-        container["sort_order"] = sortOrder
-        container["created_at"] = createdAt.databaseText
-        container["updated_at"] = updatedAt.databaseText
+        container[Columns.id] = id.lowercased
+        container[Columns.planKey] = planKey
+        container[Columns.displayName] = displayName
+        container[Columns.description] = description
+        container[Columns.monthlyPrice] = monthlyPrice
+        container[Columns.yearlyPrice] = yearlyPrice
+        container[Columns.stripeMonthlyPriceId] = stripeMonthlyPriceId
+        container[Columns.stripeYearlyPriceId] = stripeYearlyPriceId
+        container[Columns.campaignsLimit] = campaignsLimit
+        container[Columns.creatorsLimit] = creatorsLimit
+        container[Columns.features] = features
+        container[Columns.isActive] = isActive
+        container[Columns.sortOrder] = sortOrder
+        container[Columns.createdAt] = createdAt.databaseText
+        container[Columns.updatedAt] = updatedAt.databaseText
     }
 }

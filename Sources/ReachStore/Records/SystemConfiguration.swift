@@ -31,36 +31,42 @@ public struct SystemConfiguration: ReachRecord, Identifiable, Hashable {
         self.updatedAt = now
     }
 
-    public enum Columns {
-        public static let category = Column("category")
-        public static let key = Column("key")
-        public static let isHotReloadable = Column("is_hot_reloadable")
+    public enum Columns: String, RecordColumns {
+        case id
+        case category
+        case key
+        case value
+        case valueType = "value_type"
+        case description
+        case isHotReloadable = "is_hot_reloadable"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 }
 
 // Field by field: settings are read at each use.
 extension SystemConfiguration {
-    public init(row: Row) throws {
-        id = row.uuid("id")
-        category = row["category"]
-        key = row["key"]
-        value = row["value"]
-        valueType = ConfigValueType(rawValue: row["value_type"]) ?? .number
-        description = row["description"]
-        isHotReloadable = row["is_hot_reloadable"]
-        createdAt = row.date("created_at")
-        updatedAt = row.date("updated_at")
+    public init(_ row: RecordRow<Columns>) throws {
+        id = try row.uuid(.id)
+        category = try row.required(.category)
+        key = try row.required(.key)
+        value = try row.required(.value)
+        valueType = try row.enumeration(.valueType)
+        description = try row.optional(.description)
+        isHotReloadable = try row.required(.isHotReloadable)
+        createdAt = try row.date(.createdAt)
+        updatedAt = try row.date(.updatedAt)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id.lowercased
-        container["category"] = category
-        container["key"] = key
-        container["value"] = value
-        container["value_type"] = valueType.rawValue
-        container["description"] = description
-        container["is_hot_reloadable"] = isHotReloadable
-        container["created_at"] = createdAt.databaseText
-        container["updated_at"] = updatedAt.databaseText
+        container[Columns.id] = id.lowercased
+        container[Columns.category] = category
+        container[Columns.key] = key
+        container[Columns.value] = value
+        container[Columns.valueType] = valueType.rawValue
+        container[Columns.description] = description
+        container[Columns.isHotReloadable] = isHotReloadable
+        container[Columns.createdAt] = createdAt.databaseText
+        container[Columns.updatedAt] = updatedAt.databaseText
     }
 }

@@ -71,177 +71,145 @@ public struct UserProfile: ReachRecord, Identifiable, Hashable {
         self.updatedAt = now
     }
 
-    public enum Columns {
-        public static let id = Column("id")
-        public static let userId = Column("user_id")
-        public static let email = Column("email")
-        public static let fullName = Column("full_name")
-        public static let trialStatus = Column("trial_status")
-        public static let trialEndDate = Column("trial_end_date")
-        public static let currentPlan = Column("current_plan")
-        public static let stripeCustomerId = Column("stripe_customer_id")
-        public static let stripeSubscriptionId = Column("stripe_subscription_id")
-        public static let isAdmin = Column("is_admin")
-        public static let createdAt = Column("created_at")
-        public static let usageResetDate = Column("usage_reset_date")
+    public enum Columns: String, RecordColumns {
+        case id
+        case userId = "user_id"
+        case name
+        case companyName = "company_name"
+        case industry
+        case email
+        case signupTimestamp = "signup_timestamp"
+        case onboardingStep = "onboarding_step"
+        case fullName = "full_name"
+        case businessName = "business_name"
+        case brandDescription = "brand_description"
+        case emailScheduleStatus = "email_schedule_status"
+        case trialStartDate = "trial_start_date"
+        case trialEndDate = "trial_end_date"
+        case trialStatus = "trial_status"
+        case currentPlan = "current_plan"
+        case intendedPlan = "intended_plan"
+        case stripeCustomerId = "stripe_customer_id"
+        case stripeSubscriptionId = "stripe_subscription_id"
+        case subscriptionStatus = "subscription_status"
+        case paymentMethodId = "payment_method_id"
+        case cardLast4 = "card_last_4"
+        case cardBrand = "card_brand"
+        case cardExpMonth = "card_exp_month"
+        case cardExpYear = "card_exp_year"
+        case billingAddressCity = "billing_address_city"
+        case billingAddressCountry = "billing_address_country"
+        case billingAddressPostalCode = "billing_address_postal_code"
+        case planCampaignsLimit = "plan_campaigns_limit"
+        case planCreatorsLimit = "plan_creators_limit"
+        case planFeatures = "plan_features"
+        case usageCampaignsCurrent = "usage_campaigns_current"
+        case usageCreatorsCurrentMonth = "usage_creators_current_month"
+        case usageResetDate = "usage_reset_date"
+        case lastWebhookEvent = "last_webhook_event"
+        case lastWebhookTimestamp = "last_webhook_timestamp"
+        case billingSyncStatus = "billing_sync_status"
+        case trialConversionDate = "trial_conversion_date"
+        case subscriptionCancelDate = "subscription_cancel_date"
+        case subscriptionRenewalDate = "subscription_renewal_date"
+        case isAdmin = "is_admin"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 }
 
 // Field by field: profiles are read on every authenticated request; the admin search and the
 // trial expiry read hundreds at a time, by position (``fetchAll(laidOut:arguments:)``).
-extension UserProfile: FieldReadable {
-    enum Field: Int {
-        case id
-        case userId
-        case name
-        case companyName
-        case industry
-        case email
-        case signupTimestamp
-        case onboardingStep
-        case fullName
-        case businessName
-        case brandDescription
-        case emailScheduleStatus
-        case trialStartDate
-        case trialEndDate
-        case trialStatus
-        case currentPlan
-        case intendedPlan
-        case stripeCustomerId
-        case stripeSubscriptionId
-        case subscriptionStatus
-        case paymentMethodId
-        case cardLast4
-        case cardBrand
-        case cardExpMonth
-        case cardExpYear
-        case billingAddressCity
-        case billingAddressCountry
-        case billingAddressPostalCode
-        case planCampaignsLimit
-        case planCreatorsLimit
-        case planFeatures
-        case usageCampaignsCurrent
-        case usageCreatorsCurrentMonth
-        case usageResetDate
-        case lastWebhookEvent
-        case lastWebhookTimestamp
-        case billingSyncStatus
-        case trialConversionDate
-        case subscriptionCancelDate
-        case subscriptionRenewalDate
-        case isAdmin
-        case createdAt
-        case updatedAt
-    }
-
-    /// The columns, in `Field` order.
-    static let columnNames = [
-        "id", "user_id", "name", "company_name", "industry",
-        "email", "signup_timestamp", "onboarding_step", "full_name", "business_name",
-        "brand_description", "email_schedule_status", "trial_start_date", "trial_end_date", "trial_status",
-        "current_plan", "intended_plan", "stripe_customer_id", "stripe_subscription_id", "subscription_status",
-        "payment_method_id", "card_last_4", "card_brand", "card_exp_month", "card_exp_year",
-        "billing_address_city", "billing_address_country", "billing_address_postal_code", "plan_campaigns_limit", "plan_creators_limit",
-        "plan_features", "usage_campaigns_current", "usage_creators_current_month", "usage_reset_date", "last_webhook_event",
-        "last_webhook_timestamp", "billing_sync_status", "trial_conversion_date", "subscription_cancel_date", "subscription_renewal_date",
-        "is_admin", "created_at", "updated_at",
-    ]
-
-    public init(row: Row) throws {
-        self.init(byName: row)
-    }
-
-    init(_ read: FieldReader) {
-        id = read.uuid(Field.id.rawValue)
-        userId = read.required(Field.userId.rawValue)
-        name = read.value(Field.name.rawValue)
-        companyName = read.value(Field.companyName.rawValue)
-        industry = read.value(Field.industry.rawValue)
-        email = read.value(Field.email.rawValue)
-        signupTimestamp = read.date(Field.signupTimestamp.rawValue)
-        onboardingStep = OnboardingStep(rawValue: read.required(Field.onboardingStep.rawValue) as String) ?? .pending
-        fullName = read.value(Field.fullName.rawValue)
-        businessName = read.value(Field.businessName.rawValue)
-        brandDescription = read.value(Field.brandDescription.rawValue)
-        emailScheduleStatus = read.value(Field.emailScheduleStatus.rawValue)
-        trialStartDate = read.optionalDate(Field.trialStartDate.rawValue)
-        trialEndDate = read.optionalDate(Field.trialEndDate.rawValue)
-        trialStatus = (read.value(Field.trialStatus.rawValue) as String?).flatMap(TrialStatus.init(rawValue:))
-        currentPlan = (read.value(Field.currentPlan.rawValue) as String?).flatMap(PlanKey.init(rawValue:))
-        intendedPlan = (read.value(Field.intendedPlan.rawValue) as String?).flatMap(PlanKey.init(rawValue:))
-        stripeCustomerId = read.value(Field.stripeCustomerId.rawValue)
-        stripeSubscriptionId = read.value(Field.stripeSubscriptionId.rawValue)
-        subscriptionStatus = (read.value(Field.subscriptionStatus.rawValue) as String?).flatMap(SubscriptionStatus.init(rawValue:))
-        paymentMethodId = read.value(Field.paymentMethodId.rawValue)
-        cardLast4 = read.value(Field.cardLast4.rawValue)
-        cardBrand = read.value(Field.cardBrand.rawValue)
-        cardExpMonth = read.value(Field.cardExpMonth.rawValue)
-        cardExpYear = read.value(Field.cardExpYear.rawValue)
-        billingAddressCity = read.value(Field.billingAddressCity.rawValue)
-        billingAddressCountry = read.value(Field.billingAddressCountry.rawValue)
-        billingAddressPostalCode = read.value(Field.billingAddressPostalCode.rawValue)
-        planCampaignsLimit = read.value(Field.planCampaignsLimit.rawValue)
-        planCreatorsLimit = read.value(Field.planCreatorsLimit.rawValue)
-        planFeatures = read.value(Field.planFeatures.rawValue)
-        usageCampaignsCurrent = read.value(Field.usageCampaignsCurrent.rawValue)
-        usageCreatorsCurrentMonth = read.value(Field.usageCreatorsCurrentMonth.rawValue)
-        usageResetDate = read.optionalDate(Field.usageResetDate.rawValue)
-        lastWebhookEvent = read.value(Field.lastWebhookEvent.rawValue)
-        lastWebhookTimestamp = read.optionalDate(Field.lastWebhookTimestamp.rawValue)
-        billingSyncStatus = read.value(Field.billingSyncStatus.rawValue)
-        trialConversionDate = read.optionalDate(Field.trialConversionDate.rawValue)
-        subscriptionCancelDate = read.optionalDate(Field.subscriptionCancelDate.rawValue)
-        subscriptionRenewalDate = read.optionalDate(Field.subscriptionRenewalDate.rawValue)
-        isAdmin = read.value(Field.isAdmin.rawValue)
-        createdAt = read.date(Field.createdAt.rawValue)
-        updatedAt = read.date(Field.updatedAt.rawValue)
+extension UserProfile {
+    public init(_ row: RecordRow<Columns>) throws {
+        id = try row.uuid(.id)
+        userId = try row.required(.userId)
+        name = try row.optional(.name)
+        companyName = try row.optional(.companyName)
+        industry = try row.optional(.industry)
+        email = try row.optional(.email)
+        signupTimestamp = try row.date(.signupTimestamp)
+        onboardingStep = try row.enumeration(.onboardingStep)
+        fullName = try row.optional(.fullName)
+        businessName = try row.optional(.businessName)
+        brandDescription = try row.optional(.brandDescription)
+        emailScheduleStatus = try row.optionalJSON(.emailScheduleStatus)
+        trialStartDate = try row.optionalDate(.trialStartDate)
+        trialEndDate = try row.optionalDate(.trialEndDate)
+        trialStatus = try row.optionalEnumeration(.trialStatus)
+        currentPlan = try row.optionalEnumeration(.currentPlan)
+        intendedPlan = try row.optionalEnumeration(.intendedPlan)
+        stripeCustomerId = try row.optional(.stripeCustomerId)
+        stripeSubscriptionId = try row.optional(.stripeSubscriptionId)
+        subscriptionStatus = try row.optionalEnumeration(.subscriptionStatus)
+        paymentMethodId = try row.optional(.paymentMethodId)
+        cardLast4 = try row.optional(.cardLast4)
+        cardBrand = try row.optional(.cardBrand)
+        cardExpMonth = try row.optional(.cardExpMonth)
+        cardExpYear = try row.optional(.cardExpYear)
+        billingAddressCity = try row.optional(.billingAddressCity)
+        billingAddressCountry = try row.optional(.billingAddressCountry)
+        billingAddressPostalCode = try row.optional(.billingAddressPostalCode)
+        planCampaignsLimit = try row.optional(.planCampaignsLimit)
+        planCreatorsLimit = try row.optional(.planCreatorsLimit)
+        planFeatures = try row.optionalJSON(.planFeatures)
+        usageCampaignsCurrent = try row.optional(.usageCampaignsCurrent)
+        usageCreatorsCurrentMonth = try row.optional(.usageCreatorsCurrentMonth)
+        usageResetDate = try row.optionalDate(.usageResetDate)
+        lastWebhookEvent = try row.optional(.lastWebhookEvent)
+        lastWebhookTimestamp = try row.optionalDate(.lastWebhookTimestamp)
+        billingSyncStatus = try row.optional(.billingSyncStatus)
+        trialConversionDate = try row.optionalDate(.trialConversionDate)
+        subscriptionCancelDate = try row.optionalDate(.subscriptionCancelDate)
+        subscriptionRenewalDate = try row.optionalDate(.subscriptionRenewalDate)
+        isAdmin = try row.optional(.isAdmin)
+        createdAt = try row.date(.createdAt)
+        updatedAt = try row.date(.updatedAt)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id.lowercased
-        container["user_id"] = userId
-        container["name"] = name
-        container["company_name"] = companyName
-        container["industry"] = industry
-        container["email"] = email
-        container["signup_timestamp"] = signupTimestamp.databaseText
-        container["onboarding_step"] = onboardingStep.rawValue
-        container["full_name"] = fullName
-        container["business_name"] = businessName
-        container["brand_description"] = brandDescription
-        container["email_schedule_status"] = emailScheduleStatus
-        container["trial_start_date"] = trialStartDate?.databaseText
-        container["trial_end_date"] = trialEndDate?.databaseText
-        container["trial_status"] = trialStatus?.rawValue
-        container["current_plan"] = currentPlan?.rawValue
-        container["intended_plan"] = intendedPlan?.rawValue
-        container["stripe_customer_id"] = stripeCustomerId
-        container["stripe_subscription_id"] = stripeSubscriptionId
-        container["subscription_status"] = subscriptionStatus?.rawValue
-        container["payment_method_id"] = paymentMethodId
-        container["card_last_4"] = cardLast4
-        container["card_brand"] = cardBrand
-        container["card_exp_month"] = cardExpMonth
-        container["card_exp_year"] = cardExpYear
-        container["billing_address_city"] = billingAddressCity
-        container["billing_address_country"] = billingAddressCountry
-        container["billing_address_postal_code"] = billingAddressPostalCode
-        container["plan_campaigns_limit"] = planCampaignsLimit
-        container["plan_creators_limit"] = planCreatorsLimit
-        container["plan_features"] = planFeatures
-        container["usage_campaigns_current"] = usageCampaignsCurrent
-        container["usage_creators_current_month"] = usageCreatorsCurrentMonth
-        container["usage_reset_date"] = usageResetDate?.databaseText
-        container["last_webhook_event"] = lastWebhookEvent
-        container["last_webhook_timestamp"] = lastWebhookTimestamp?.databaseText
-        container["billing_sync_status"] = billingSyncStatus
-        container["trial_conversion_date"] = trialConversionDate?.databaseText
-        container["subscription_cancel_date"] = subscriptionCancelDate?.databaseText
-        container["subscription_renewal_date"] = subscriptionRenewalDate?.databaseText
-        container["is_admin"] = isAdmin
-        container["created_at"] = createdAt.databaseText
-        container["updated_at"] = updatedAt.databaseText
+        container[Columns.id] = id.lowercased
+        container[Columns.userId] = userId
+        container[Columns.name] = name
+        container[Columns.companyName] = companyName
+        container[Columns.industry] = industry
+        container[Columns.email] = email
+        container[Columns.signupTimestamp] = signupTimestamp.databaseText
+        container[Columns.onboardingStep] = onboardingStep.rawValue
+        container[Columns.fullName] = fullName
+        container[Columns.businessName] = businessName
+        container[Columns.brandDescription] = brandDescription
+        container[Columns.emailScheduleStatus] = emailScheduleStatus
+        container[Columns.trialStartDate] = trialStartDate?.databaseText
+        container[Columns.trialEndDate] = trialEndDate?.databaseText
+        container[Columns.trialStatus] = trialStatus?.rawValue
+        container[Columns.currentPlan] = currentPlan?.rawValue
+        container[Columns.intendedPlan] = intendedPlan?.rawValue
+        container[Columns.stripeCustomerId] = stripeCustomerId
+        container[Columns.stripeSubscriptionId] = stripeSubscriptionId
+        container[Columns.subscriptionStatus] = subscriptionStatus?.rawValue
+        container[Columns.paymentMethodId] = paymentMethodId
+        container[Columns.cardLast4] = cardLast4
+        container[Columns.cardBrand] = cardBrand
+        container[Columns.cardExpMonth] = cardExpMonth
+        container[Columns.cardExpYear] = cardExpYear
+        container[Columns.billingAddressCity] = billingAddressCity
+        container[Columns.billingAddressCountry] = billingAddressCountry
+        container[Columns.billingAddressPostalCode] = billingAddressPostalCode
+        container[Columns.planCampaignsLimit] = planCampaignsLimit
+        container[Columns.planCreatorsLimit] = planCreatorsLimit
+        container[Columns.planFeatures] = planFeatures
+        container[Columns.usageCampaignsCurrent] = usageCampaignsCurrent
+        container[Columns.usageCreatorsCurrentMonth] = usageCreatorsCurrentMonth
+        container[Columns.usageResetDate] = usageResetDate?.databaseText
+        container[Columns.lastWebhookEvent] = lastWebhookEvent
+        container[Columns.lastWebhookTimestamp] = lastWebhookTimestamp?.databaseText
+        container[Columns.billingSyncStatus] = billingSyncStatus
+        container[Columns.trialConversionDate] = trialConversionDate?.databaseText
+        container[Columns.subscriptionCancelDate] = subscriptionCancelDate?.databaseText
+        container[Columns.subscriptionRenewalDate] = subscriptionRenewalDate?.databaseText
+        container[Columns.isAdmin] = isAdmin
+        container[Columns.createdAt] = createdAt.databaseText
+        container[Columns.updatedAt] = updatedAt.databaseText
     }
 }
