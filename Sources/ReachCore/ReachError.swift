@@ -18,6 +18,8 @@ public enum ReachError: Error, CustomStringConvertible, Sendable {
     case planLimitExceeded(PlanLimitExceeded)
     /// The database refused the work (disk full, read-only file): not the caller's input.
     case unavailable(String)
+    /// A stored row cannot be read back (written around Reach): names it, never its values.
+    case unreadable(String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,7 @@ public enum ReachError: Error, CustomStringConvertible, Sendable {
         case .forbidden(let message): return message
         case .planLimitExceeded(let details): return details.message
         case .unavailable(let message): return message
+        case .unreadable(let message): return message
         }
     }
 
@@ -40,6 +43,7 @@ public enum ReachError: Error, CustomStringConvertible, Sendable {
             case .invalid(let field, let reason): return ReachError.invalid(field: field, reason: reason)
             case .notFound(let what): return ReachError.notFound(what)
             case .conflict(let message): return ReachError.conflict(message)
+            case .unreadableRow: return ReachError.unreadable(error.description)
             default: return ReachError.unavailable(error.description)
             }
         case let error as JSONValueError: return ReachError.invalid(field: "json", reason: error.description)

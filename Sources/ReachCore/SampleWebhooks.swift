@@ -79,7 +79,8 @@ public enum SampleWebhooks {
             : [
                 "id": .string(userId), "object": "user", "first_name": .string(parts.first ?? ""),
                 "last_name": .string(parts.count > 1 ? parts[1] : ""), "primary_email_address_id": "idn_primary",
-                "email_addresses": [["id": "idn_primary", "email_address": .string(address)]],
+                "email_addresses": [["id": "idn_primary", "email_address": .string(address),
+                                     "verification": ["status": "verified", "strategy": "email_code"]]],
                 "created_at": .int(Int64(now.timeIntervalSince1970 * 1000)),
             ]
         return ["type": .string(type), "object": "event", "data": data]

@@ -142,7 +142,7 @@ public enum Searches {
         job.cursor = nextCursor ?? (cursor + items.count)
         job.progress = min(100, (Double(job.processedResults) * 100 / Double(max(job.targetResults, 1)) * 10).rounded() / 10)
         job.updatedAt = now
-        let cap = Int(try Settings.number(db, .maxAPICalls(job.platform, job.searchType)))
+        let cap = try Settings.count(db, .maxAPICalls(job.platform, job.searchType))
         let done = job.processedResults >= job.targetResults || job.processedRuns >= cap || nextCursor == nil || items.isEmpty
         if done {
             try finish(db, &job, status: .completed, error: nil, now: now)

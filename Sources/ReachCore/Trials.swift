@@ -21,7 +21,9 @@ public enum Trials {
     @discardableResult
     public static func expireDue(_ db: Database, now: Date, limit: Int = 500) throws -> [String] {
         var expired: [String] = []
-        for original in try UserProfile.fetchExpiringTrials(db, endingBy: now, limit: limit) {
+        // A profile that cannot be read (written around Reach) is left for `reach doctor` to show;
+        // the others expire all the same.
+        for original in try UserProfile.fetchExpiringTrials(db, endingBy: now, limit: limit).records {
             var profile = original
             profile.trialStatus = .expired
             if profile.subscriptionStatus == .trialing || profile.subscriptionStatus == SubscriptionStatus.none {

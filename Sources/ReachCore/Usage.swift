@@ -42,7 +42,7 @@ extension Usage {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let monthAgo = calendar.date(byAdding: .month, value: -1, to: now) else { return 0 }
         var count = 0
-        for original in try UserProfile.fetchUsageResetDue(db, periodStartedBy: monthAgo, limit: limit) {
+        for original in try UserProfile.fetchUsageResetDue(db, periodStartedBy: monthAgo, limit: limit).records {
             var profile = original
             var start = profile.usageResetDate ?? now
             while let next = calendar.date(byAdding: .month, value: 1, to: start), next <= now { start = next }

@@ -19,6 +19,7 @@ public struct StripeSignature: Sendable {
 
     /// Checks the header against the raw body; several `v1` signatures are accepted (secret rotation).
     public func verify(header: String?, body: [UInt8], now: Date) throws {
+        guard !secret.isEmpty else { throw SignatureError(description: "no Stripe endpoint secret is configured") }
         guard let header, !header.isEmpty else { throw SignatureError(description: "missing Stripe-Signature header") }
         var timestamp: Int?
         var signatures: [String] = []
@@ -35,12 +36,18 @@ public struct StripeSignature: Sendable {
         guard !signatures.isEmpty else { throw SignatureError(description: "Stripe-Signature has no v1= signature") }
         let age = now.timeIntervalSince1970 - Double(timestamp)
         guard abs(age) <= Self.tolerance else {
-            throw SignatureError(description: "Stripe-Signature timestamp is \(Int(age)) s from now, outside the 5-minute tolerance")
+            throw SignatureError(description: "Stripe-Signature timestamp is \(Self.seconds(age)) from now, outside the 5-minute tolerance")
         }
         let expected = sign(timestamp: timestamp, body: body)
         guard signatures.contains(where: { constantTimeEqual($0, expected) }) else {
             throw SignatureError(description: "no v1 signature matches the body and the endpoint secret")
         }
+    }
+
+    /// `-86400.0` → `86400 s in the past`: in words, without converting an outside number to an integer.
+    static func seconds(_ age: Double) -> String {
+        let magnitude = abs(age) < 1e12 ? "\(Int64(abs(age))) s" : "more than 30,000 years"
+        return age >= 0 ? magnitude + " in the past" : magnitude + " in the future"
     }
 
     /// The hex signature of `body` at `timestamp`.
@@ -68,9 +75,11 @@ public struct SvixSignature: Sendable {
         self.secret = secret
     }
 
-    private var key: SymmetricKey? {
+    /// The signing key, the base64 after `whsec_`; `nil` when it is not base64 or is empty.
+    var key: SymmetricKey? {
         let base64 = secret.hasPrefix("whsec_") ? String(secret.dropFirst(6)) : secret
-        return Data(base64Encoded: base64).map { SymmetricKey(data: $0) }
+        guard let bytes = Data(base64Encoded: base64), !bytes.isEmpty else { return nil }
+        return SymmetricKey(data: bytes)
     }
 
     public func verify(id: String?, timestamp: String?, signature: String?, body: [UInt8], now: Date) throws {
@@ -80,7 +89,7 @@ public struct SvixSignature: Sendable {
         guard let seconds = Int(timestamp) else { throw SignatureError(description: "svix-timestamp is not a unix time") }
         let age = now.timeIntervalSince1970 - Double(seconds)
         guard abs(age) <= Self.tolerance else {
-            throw SignatureError(description: "svix-timestamp is \(Int(age)) s from now, outside the 5-minute tolerance")
+            throw SignatureError(description: "svix-timestamp is \(StripeSignature.seconds(age)) from now, outside the 5-minute tolerance")
         }
         guard let expected = sign(id: id, timestamp: seconds, body: body) else {
             throw SignatureError(description: "the Clerk webhook secret is not whsec_<base64>")
@@ -113,17 +122,41 @@ private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
 /// The webhook secrets: from the environment when set, else kept per file in `reach_secrets`, so
 /// that `reach stripe|clerk trigger` and a server on the same file agree.
 public enum WebhookSecrets {
+    /// The Stripe endpoint secret: `STRIPE_WEBHOOK_SECRET`, else the file's own. An empty one
+    /// is refused, wherever it comes from: an event signed with an empty key proves nothing.
     public static func stripe(_ database: ReachDatabase, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        if let secret = environment["STRIPE_WEBHOOK_SECRET"], !secret.isEmpty { return secret }
-        return try database.writer.write { db in
+        let secret = try chosen("STRIPE_WEBHOOK_SECRET", environment: environment) ?? database.writer.write { db in
             try Secrets.fetchOrCreate(db, name: "stripe_webhook_secret") { "whsec_" + Secrets.random() }
         }
+        return try checkStripe(secret, source: environment["STRIPE_WEBHOOK_SECRET"] == nil ? "the file's stripe_webhook_secret" : "STRIPE_WEBHOOK_SECRET")
     }
 
+    /// The Clerk (Svix) signing secret, `whsec_<base64>`: `CLERK_WEBHOOK_SECRET`, else the file's own.
     public static func clerk(_ database: ReachDatabase, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        if let secret = environment["CLERK_WEBHOOK_SECRET"], !secret.isEmpty { return secret }
-        return try database.writer.write { db in
+        let secret = try chosen("CLERK_WEBHOOK_SECRET", environment: environment) ?? database.writer.write { db in
             try Secrets.fetchOrCreate(db, name: "clerk_webhook_secret") { "whsec_" + Secrets.random() }
         }
+        guard SvixSignature(secret: secret).key != nil else {
+            let source = environment["CLERK_WEBHOOK_SECRET"] == nil ? "the file's clerk_webhook_secret" : "CLERK_WEBHOOK_SECRET"
+            throw ReachError.invalid(field: source, reason: "must be whsec_ followed by a non-empty base64 key")
+        }
+        return secret
+    }
+
+    /// A Stripe secret as given (`--stripe-webhook-secret`), refused when empty or blank.
+    public static func checkStripe(_ secret: String, source: String) throws -> String {
+        guard !secret.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ReachError.invalid(field: source, reason: "is empty: give the endpoint secret Stripe shows (whsec_…), or leave it unset to use this file's own")
+        }
+        return secret
+    }
+
+    /// The environment's value of `name`; set but empty is refused, not taken as unset.
+    static func chosen(_ name: String, environment: [String: String]) throws -> String? {
+        guard let value = environment[name] else { return nil }
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ReachError.invalid(field: name, reason: "is set but empty: give the secret, or unset it to use this file's own")
+        }
+        return value
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReachCore
 import ReachStore
 
 /// Reads a PostgreSQL script of the export's form, or a `pg_dump --data-only` of the platform's
@@ -83,6 +84,8 @@ public struct Importer: Sendable {
                 return kind
             }
             let statement = try TableTransfer.insertStatement(db, table: table, columns: columns)
+            let readBack = try TableTransfer.readBackStatement(db, table: table)
+            let check = Self.readers[table]
             var count = 0
             var terminated = false
             while let (rowNumber, row) = try reader.next() {
@@ -105,6 +108,13 @@ public struct Importer: Sendable {
                         values.append(try ValueCodec.storedValue(text, kind: kinds[index], column: columns[index]))
                     }
                     try statement.execute(arguments: StatementArguments(values))
+                    if let check, let stored = try Row.fetchOne(readBack, arguments: [db.lastInsertedRowID]) {
+                        try check(stored)
+                    }
+                } catch StoreError.unreadableRow(let table, let column, _, let reason) {
+                    throw Failure(line: rowNumber, reason: "\(table).\(column): \(reason)")
+                } catch let error as ReachError {
+                    throw Failure(line: rowNumber, reason: "\(table): \(error)")
                 } catch let error as DatabaseError {
                     throw Failure(line: rowNumber, reason: "\(table): \(error.message ?? "refused by the schema")")
                 } catch let error as CopyError {
@@ -120,6 +130,21 @@ public struct Importer: Sendable {
         progress(total)
         return report
     }
+
+    /// Each row is read back as Reach's readers read it, so that the import refuses what they or
+    /// the write path would refuse (an unknown status, a setting outside its range), with its line.
+    static let readers: [String: @Sendable (Row) throws -> Void] = [
+        "user_profiles": { _ = try UserProfile(row: $0) },
+        "campaigns": { _ = try Campaign(row: $0) },
+        "scraping_jobs": { _ = try ScrapingJob(row: $0) },
+        "scraping_results": { _ = try ScrapingResult(row: $0) },
+        "search_jobs": { _ = try SearchJob(row: $0) },
+        "search_results": { _ = try SearchResult(row: $0) },
+        "subscription_plans": { _ = try SubscriptionPlan(row: $0) },
+        "system_configurations": { try Settings.validate(try SystemConfiguration(row: $0)) },
+        "events": { _ = try Event(row: $0) },
+        "background_jobs": { _ = try BackgroundJob(row: $0) },
+    ]
 
     /// `COPY public.campaigns (id, user_id, "key") FROM stdin;` → ("campaigns", ["id", "user_id", "key"]).
     func parseCopy(_ line: String, number: Int) throws -> (String, [String]) {
@@ -150,22 +175,29 @@ public struct Importer: Sendable {
     }
 }
 
-/// Reads a file line by line in 1 MiB chunks.
+/// Reads a file line by line in 1 MiB chunks, holding at most one line: memory stays flat
+/// however large the file, and a line over ``maximumLineLength`` is refused as soon as it is seen.
 final class LineReader {
+    /// The longest line read: far above any row Reach writes (a 1,000-creator page is under 1 MiB).
+    static let maximumLineLength = 64 << 20
+
     private let handle: FileHandle
+    private let maximumLength: Int
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
     private(set) var lineNumber = 0
 
-    init(_ handle: FileHandle) {
+    init(_ handle: FileHandle, maximumLength: Int = LineReader.maximumLineLength) {
         self.handle = handle
+        self.maximumLength = maximumLength
     }
 
     /// The next line without its newline, and its 1-based number; `nil` at the end.
     func next() throws -> (Int, String)? {
+        var scanned = position  // bytes before this hold no newline
         while true {
-            if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 var end = newline
                 // COPY data never holds a raw carriage return (it is escaped): one here ends a CRLF line.
                 if end > position, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
@@ -183,6 +215,12 @@ final class LineReader {
             }
             buffer.removeSubrange(0..<position)
             position = 0
+            scanned = buffer.count
+            guard buffer.count <= maximumLength else {
+                throw Importer.Failure(
+                    line: lineNumber + 1,
+                    reason: "the line is longer than \(maximumLength >> 20) MiB: not a line of a `reach export` script or a pg_dump")
+            }
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
         }

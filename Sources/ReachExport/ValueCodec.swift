@@ -50,7 +50,13 @@ enum ValueCodec {
                 throw CopyError("\(column): '\(text)' is not a timestamp of years 0001 to 9999")
             }
             return stored.databaseValue
-        case .json, .text:
+        case .json:
+            do {
+                return try RawJSON(validating: text).databaseValue
+            } catch {
+                throw CopyError("\(column): \(error)")
+            }
+        case .text:
             return text.databaseValue
         }
     }

@@ -20,6 +20,11 @@ public struct ServerConfiguration: Sendable {
     public var clerkWebhookSecret = ""
     /// One-click sign-in as the demo user or admin on the dashboard (`reach serve --demo`).
     public var demoSignIn = false
+    /// The dashboard's mock checkout, which puts the user on a plan without payment: only on a
+    /// demo or `--mock-billing` server with no Stripe secret configured.
+    public var mockBilling = false
+    /// The address browsers use (`--public-url`); an `https` one makes the session cookie `Secure`.
+    public var publicURL: String?
     public var serverName = "reach"
 
     public init() {}
@@ -61,6 +66,7 @@ public func buildApplication(
 /// The routes, their middleware, and the route table the OpenAPI test reads.
 public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeaders())
     router.add(middleware: ProblemMiddleware(metrics: dependencies.metrics, routes: dependencies.routeTable))
     let database = dependencies.database
     let clock = dependencies.clock
@@ -98,7 +104,8 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
         .addRoutes(to: Routes(group: admin, prefix: "/api/admin", table: table))
 
     Dashboard(database: database, clock: clock, authenticator: authenticator, demoSignIn: configuration.demoSignIn,
-              csrfKey: dependencies.csrfKey)
+              mockBilling: configuration.mockBilling,
+              secureCookies: configuration.publicURL?.lowercased().hasPrefix("https://") == true, csrfKey: dependencies.csrfKey)
         .addRoutes(to: Routes(group: router.group(), prefix: "", table: table))
     return router
 }

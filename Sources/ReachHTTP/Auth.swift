@@ -12,6 +12,8 @@ struct SessionClaims: JWTPayload {
     var exp: ExpirationClaim
     var iss: IssuerClaim
     var iat: IssuedAtClaim?
+    /// The token's id, by which a local token is revoked (sign-out, `reach token --revoke`).
+    var jti: IDClaim?
     var email: String?
 
     // Expiry and issuer are checked by ``TokenVerifier`` against its clock.
@@ -60,7 +62,11 @@ public actor TokenVerifier {
 
     /// The database's local token secret, created on first use.
     public static func localSigningKey(_ database: ReachDatabase) throws -> String {
-        try database.writer.write { db in try Secrets.fetchOrCreate(db, name: "token_signing_key", make: Secrets.random) }
+        let key = try database.writer.write { db in try Secrets.fetchOrCreate(db, name: "token_signing_key", make: Secrets.random) }
+        guard key.utf8.count >= 16 else {
+            throw ReachError.invalid(field: "token_signing_key", reason: "the file's token-signing key is empty or short: it was changed around Reach; restore the file from a backup")
+        }
+        return key
     }
 
     /// A local token for `userId`, valid for `lifetime`.
@@ -68,22 +74,35 @@ public actor TokenVerifier {
         let now = clock.now()
         let claims = SessionClaims(
             sub: .init(value: userId), exp: .init(value: now.addingTimeInterval(lifetime)), iss: .init(value: Self.localIssuer),
-            iat: .init(value: now), email: nil)
+            iat: .init(value: now), jti: .init(value: UUID().uuidString.lowercased()), email: nil)
         return try await local.sign(claims, kid: Self.localKid)
+    }
+
+    /// What a verified token says.
+    public struct Verified: Sendable {
+        public var userId: String
+        public var email: String?
+        public var expires: Date
+        /// A local token's id and issue time, by which it can be revoked; `nil` for Clerk's.
+        public var tokenId: String?
+        public var issuedAt: Date?
+        public var isLocal: Bool
     }
 
     /// The user a token names, or why it is refused.
     public func verify(_ token: String) async throws -> (userId: String, email: String?) {
-        let (userId, email, _) = try await verifyWithExpiry(token)
-        return (userId, email)
+        let verified = try await verifyWithExpiry(token)
+        return (verified.userId, verified.email)
     }
 
     /// The user a token names and when the token expires.
-    func verifyWithExpiry(_ token: String) async throws -> (userId: String, email: String?, expires: Date) {
+    public func verifyWithExpiry(_ token: String) async throws -> Verified {
+        var isLocal = false
         let claims: SessionClaims
         do {
             let header = try DefaultJWTParser().parseHeader(token)
             if header.kid == Self.localKid.string {
+                isLocal = true
                 claims = try await local.verify(token, as: SessionClaims.self)
                 guard claims.iss.value == Self.localIssuer else { throw Problem.unauthorized("token issuer is not Reach") }
             } else if let clerk, let clerkIssuer {
@@ -100,7 +119,9 @@ public actor TokenVerifier {
             throw Problem.unauthorized("invalid bearer token: get a new one with `reach token USER_ID`")
         }
         guard claims.exp.value > clock.now() else { throw Problem.unauthorized("the token expired: get a new one") }
-        return (claims.sub.value, claims.email, claims.exp.value)
+        return Verified(
+            userId: claims.sub.value, email: claims.email, expires: claims.exp.value,
+            tokenId: isLocal ? claims.jti?.value : nil, issuedAt: claims.iat?.value, isLocal: isLocal)
     }
 
     var now: Date { clock.now() }
@@ -143,13 +164,30 @@ public struct Authenticator: Sendable {
         let token = token.trimmingCharacters(in: .whitespaces)
         let now = await verifier.now
         if let known = recent.identity(for: token, at: now) { return known }
-        let (userId, tokenEmail, expires) = try await verifier.verifyWithExpiry(token)
-        let profile = try await database.reader.read { db in try UserProfile.fetchOne(db, userId: userId) }
-        let email = (profile?.email ?? tokenEmail)?.lowercased()
+        let verified = try await verifier.verifyWithExpiry(token)
+        let (profile, revoked) = try await database.reader.read { db in
+            let profile = try UserProfile.fetchOne(db, userId: verified.userId)
+            let revoked = try verified.isLocal && TokenRevocations.isRevoked(
+                db, tokenId: verified.tokenId, userId: verified.userId, issuedAt: verified.issuedAt)
+            return (profile, revoked)
+        }
+        guard !revoked else { throw Problem.unauthorized("the token was revoked (signed out): get a new one") }
+        let email = (profile?.email ?? verified.email)?.lowercased()
         let isAdmin = profile?.isAdmin == true || (email.map(adminEmails.contains) ?? false)
-        let identity = Identity(userId: userId, email: email, isAdmin: isAdmin)
-        recent.remember(identity, for: token, until: min(expires, now.addingTimeInterval(IdentityCache.lifetime)))
+        let identity = Identity(userId: verified.userId, email: email, isAdmin: isAdmin)
+        recent.remember(identity, for: token, until: min(verified.expires, now.addingTimeInterval(IdentityCache.lifetime)))
         return identity
+    }
+
+    /// Signs a token out: revoked in the file until it would expire, forgotten at once here.
+    func revoke(token: String) async throws {
+        recent.forget(token)
+        guard let verified = try? await verifier.verifyWithExpiry(token), verified.isLocal, let tokenId = verified.tokenId else {
+            return
+        }
+        try await database.writer.write { db in
+            try TokenRevocations.revoke(db, tokenId: tokenId, expiresAt: verified.expires)
+        }
     }
 }
 
@@ -164,6 +202,10 @@ final class IdentityCache: Sendable {
             guard let entry = entries[token], entry.until > now else { return nil }
             return entry.identity
         }
+    }
+
+    func forget(_ token: String) {
+        _ = entries.withLock { $0.removeValue(forKey: token) }
     }
 
     func remember(_ identity: Identity, for token: String, until: Date) {

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 import ReachCore
 import ReachStore
 
@@ -42,6 +43,12 @@ public struct Problem: Error, Sendable, Encodable {
     public static func forbidden(_ detail: String) -> Problem {
         Problem(status: 403, code: "forbidden", title: "Forbidden", detail: detail)
     }
+
+    /// The client went away before sending its whole request: nginx's 499, logged, never answered
+    /// (nobody is left to read it) and not a server failure.
+    static let clientClosedRequest = Problem(
+        status: 499, code: "client_closed_request", title: "Client closed request",
+        detail: "the client closed the connection before sending the whole request")
 
     public static func notFound(_ detail: String) -> Problem {
         Problem(status: 404, code: "not_found", title: "Not found", detail: detail)
@@ -95,6 +102,9 @@ public struct Problem: Error, Sendable, Encodable {
             case .planLimitExceeded(let details):
                 return Problem(status: 403, code: "plan_limit_exceeded", title: "Plan limit exceeded", detail: details.message,
                                planLimit: details)
+            case .unreadable(let message):
+                return Problem(status: 500, code: "unreadable_row", title: "Unreadable stored row",
+                               detail: message + ": `reach doctor` shows such rows")
             case .unavailable(let message):
                 var problem = Problem(status: 503, code: "unavailable", title: "Service unavailable", detail: message)
                 problem.headers = [("Retry-After", "1")]
@@ -113,6 +123,10 @@ public struct Problem: Error, Sendable, Encodable {
             }
         case let error as DecodingError:
             return from(decoding: error)
+        case HTTPParserError.invalidEOFState, ChannelError.ioOnClosedChannel, ChannelError.eof:
+            return .clientClosedRequest
+        case is HTTPParserError:
+            return .badRequest("the request is not well-formed HTTP")
         case is NIOTooManyBytesError:
             return Problem(status: 413, code: "body_too_large", title: "Content too large", detail: "the body is over 1 MiB: send less")
         default:
@@ -189,7 +203,9 @@ struct ProblemMiddleware: RouterMiddleware {
             response = problem.response
         } catch {
             let problem = Problem.from(error)
-            if problem.status >= 500 {
+            if problem.status == 499 {
+                context.logger.info("\(request.method) \(request.uri.path): the client closed the connection mid-request")
+            } else if problem.status >= 500 {
                 context.logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
             }
             response = problem.response

@@ -30,9 +30,11 @@ public struct EventProcessor: Sendable {
     @discardableResult
     public func processPending(limit: Int) async throws -> Int {
         let now = clock.nowMilliseconds()
-        let batch = try await database.reader.read { db in try Event.fetchProcessable(db, limit: limit) }
-        guard !batch.isEmpty else { return 0 }
+        let readable = try await database.reader.read { db in try Event.fetchProcessable(db, limit: limit) }
+        let batch = readable.records
+        guard !batch.isEmpty || !readable.unreadable.isEmpty else { return 0 }
         let failures = try await database.writer.write { db in
+            try Event.markUnreadable(db, readable.unreadable, now: now)
             var failures: [(event: Event, message: String)] = []
             for event in batch {
                 do {
@@ -66,6 +68,9 @@ public struct EventProcessor: Sendable {
         for failure in failures {
             logger.warning("event \(failure.event.eventType) \(failure.event.id) failed: \(failure.message)")
         }
-        return batch.count
+        for (id, error) in readable.unreadable {
+            logger.warning("event \(id) cannot be read and was marked failed: \(error)")
+        }
+        return batch.count + readable.unreadable.count
     }
 }

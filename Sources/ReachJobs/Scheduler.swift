@@ -266,9 +266,12 @@ public final class Scheduler: Service, Sendable {
         return clock.now().addingTimeInterval(Self.backoff(base: base, retry: job.retryCount + 1))
     }
 
-    /// The delay before retry number `retry` (1-based).
+    /// The longest wait before a retry: a job's `max_retries` may come from an imported file.
+    public static let maximumBackoff: TimeInterval = 86_400
+
+    /// The delay before retry number `retry` (1-based), at most ``maximumBackoff``.
     public static func backoff(base: TimeInterval, retry: Int, jitter: Double = Double.random(in: 0.75...1.25)) -> TimeInterval {
-        base * pow(2, Double(max(0, retry - 1))) * jitter
+        min(maximumBackoff, base * pow(2, Double(min(max(0, retry - 1), 32))) * jitter)
     }
 
     // MARK: - Batched completion
@@ -425,8 +428,8 @@ public final class Scheduler: Service, Sendable {
 
     func workerCount() async throws -> Int {
         if let workers = options.workers { return max(1, workers) }
-        let configured = try await database.reader.read { db in try Settings.number(db, .maxConcurrentJobs) }
-        return max(1, min(256, Int(configured)))
+        let configured = try await database.reader.read { db in try Settings.count(db, .maxConcurrentJobs) }
+        return max(1, min(256, configured))
     }
 
     func leaseDuration() async throws -> TimeInterval {

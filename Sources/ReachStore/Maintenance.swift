@@ -120,13 +120,19 @@ extension ReachDatabase {
     /// Uses SQLite's backup API inside one read transaction, so the copy is a snapshot; unlike
     /// `VACUUM INTO` it keeps rowids, which the search indexes refer to.
     public func backup(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
+        if PrivateFile.isSymlink(path) {
+            throw StoreError.conflict("\(path) is a symbolic link: give the path of a new file (backup never follows links)")
+        }
+        guard !PrivateFile.exists(path) else {
             throw StoreError.conflict("\(path) exists: choose a new path (backup never overwrites)")
         }
+        // Created here first, readable by its owner only: the copy holds the token-signing key.
+        try PrivateFile.createNew(path)
         let destination: DatabaseQueue
         do {
             destination = try DatabaseQueue(path: path)
         } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: path)
             throw StoreError.unwritable(path: path, detail: error.message ?? "\(error.resultCode)")
         }
         do {

@@ -19,10 +19,17 @@ public struct RawJSON: Hashable, Sendable {
         self.text = text
     }
 
+    /// Text from outside (an import), held to the rules of stored JSON: ``validateForPostgres()``.
+    public init(validating text: String) throws {
+        self.text = text
+        try validateForPostgres()
+    }
+
     /// The parsed value; `null` if the text is not JSON.
     public var value: JSONValue { (try? JSONValue(parsing: text)) ?? .null }
 
-    /// Throws when PostgreSQL's `jsonb` would refuse the value.
+    /// Throws when the text is not JSON as Reach stores it: what PostgreSQL's `jsonb` refuses
+    /// (NUL, lone surrogates) and what Reach's readers refuse (nesting deeper than 512 levels).
     public func validateForPostgres() throws {
         try JSONValue(parsing: text).validateForPostgres()
     }

@@ -34,6 +34,16 @@ struct ProviderOptions: ParsableArguments {
         if let kind = provider ?? environment("REACH_PROVIDER"), !["offline", "http"].contains(kind) {
             throw UsageError("--provider must be offline or http")
         }
+        // The environment's numbers are checked like the flags': converting an unchecked one could trap.
+        if let text = environment("REACH_PROVIDER_LATENCY_MS"), Int(text).map({ (0...600_000).contains($0) }) != true {
+            throw UsageError("REACH_PROVIDER_LATENCY_MS must be a whole number from 0 to 600000")
+        }
+        if let text = environment("REACH_PROVIDER_FAILURE_RATE"), Double(text).map({ (0...1).contains($0) }) != true {
+            throw UsageError("REACH_PROVIDER_FAILURE_RATE must be a number from 0 to 1")
+        }
+        if let text = environment("REACH_LEASE_SECONDS"), Double(text).map({ (1...86_400).contains($0) }) != true {
+            throw UsageError("REACH_LEASE_SECONDS must be a number of seconds from 1 to 86400")
+        }
     }
 
     private func environment(_ name: String) -> String? {
@@ -48,7 +58,7 @@ struct ProviderOptions: ParsableArguments {
             }
             let options = HTTPProvider.Options(baseURL: url, apiKey: environment("REACH_PROVIDER_API_KEY") ?? "")
             return HTTPProvider(options: options) { platform in
-                (try? await database.reader.read { db in try Settings.number(db, .maxAPICalls(platform, .keyword)) }) ?? 50
+                (try? await database.reader.read { db in Double(try Settings.count(db, .maxAPICalls(platform, .keyword))) }) ?? 50
             }
         default:
             let latency = providerLatencyMs ?? environment("REACH_PROVIDER_LATENCY_MS").flatMap(Int.init) ?? 0

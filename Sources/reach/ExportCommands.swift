@@ -31,7 +31,7 @@ struct Export: AsyncParsableCommand {
             let exporter = try Exporter(
                 part: schemaOnly ? .schemaOnly : dataOnly ? .dataOnly : .all,
                 tables: tables.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
-            let database = try options.open(.existing)
+            let database = try options.open(.readOnly())
             let total = schemaOnly ? 0 : try exporter.rowCounts(database).values.reduce(0, +)
             let bar = Terminal.ProgressBar("exporting")
             if let to {
@@ -40,9 +40,8 @@ struct Export: AsyncParsableCommand {
                 }
                 Terminal.info("reach: exported \(total) rows into \(to)")
             } else if let out {
-                guard FileManager.default.createFile(atPath: out, contents: nil), let handle = FileHandle(forWritingAtPath: out) else {
-                    throw ReachError.invalid(field: "out", reason: "cannot write \(out)")
-                }
+                // Written in place: a device, FIFO or link target stays what it is (/dev/null too).
+                let handle = try PrivateFile.openForWriting(out)
                 defer { try? handle.close() }
                 try exporter.export(database, to: FileSink(handle)) { bar.update(done: $0, total: total) }
                 Terminal.info("reach: exported \(total) rows to \(out)")

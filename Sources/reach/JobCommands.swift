@@ -49,7 +49,7 @@ struct Jobs: AsyncParsableCommand {
         }
 
         func execute() async throws {
-            let database = try options.open(.existing)
+            let database = try options.open(.readOnly())
             let wanted = status.flatMap(BackgroundJobStatus.init(parsing:))
             let jobs = try await database.reader.read { db in try JobQueue.list(db, status: wanted, limit: limit) }
             if options.json {
@@ -120,7 +120,7 @@ extension SearchCommand {
         }
 
         func execute() async throws {
-            let database = try options.open(.create)
+            let database = try options.open(.existing)
             let request = try Searches.validate(
                 platform: Platform(parsing: platform)!, keywords: keywords?.split(separator: ",").map(String.init),
                 username: username, targetResults: target)

@@ -29,11 +29,23 @@ struct Serve: ReachCommand {
     @Option(name: .long, help: "The Stripe endpoint secret (default: $STRIPE_WEBHOOK_SECRET, else the file's own).")
     var stripeWebhookSecret: String?
     @Flag(name: .long, help: "Do not run the scheduler (another process runs `reach work`).") var noScheduler = false
+    @Option(name: .long, help: "The URL browsers reach this server at, e.g. behind a TLS proxy (https makes cookies Secure).")
+    var publicURL: String?
+    @Flag(name: .long, help: "Offer the dashboard's mock checkout (plan changes without payment; on with --demo) when no Stripe secret is set.")
+    var mockBilling = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw UsageError("--port must be from 0 to 65535") }
         if clerkJWKS != nil && clerkIssuer == nil { throw UsageError("--clerk-jwks needs --clerk-issuer") }
         if ephemeral && options.db != nil { throw UsageError("--ephemeral and --db exclude each other") }
+        if let publicURL {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                throw UsageError("--public-url must be an http(s) URL such as https://reach.example.com")
+            }
+        }
+        if mockBilling && (stripeWebhookSecret != nil || ProcessInfo.processInfo.environment["STRIPE_WEBHOOK_SECRET"] != nil) {
+            throw UsageError("--mock-billing is for servers without Stripe: drop it, or the Stripe secret")
+        }
     }
 
     func execute() async throws {
@@ -66,9 +78,14 @@ struct Serve: ReachCommand {
         configuration.clerkJWKS = jwks
         configuration.clerkIssuer = clerkIssuer
         configuration.adminEmails = Composition.adminEmails()
-        configuration.stripeWebhookSecret = try stripeWebhookSecret ?? WebhookSecrets.stripe(database)
+        configuration.stripeWebhookSecret = try stripeWebhookSecret.map {
+            try WebhookSecrets.checkStripe($0, source: "--stripe-webhook-secret")
+        } ?? WebhookSecrets.stripe(database)
         configuration.clerkWebhookSecret = try WebhookSecrets.clerk(database)
         configuration.demoSignIn = demo
+        configuration.publicURL = publicURL
+        let stripeConfigured = stripeWebhookSecret != nil || ProcessInfo.processInfo.environment["STRIPE_WEBHOOK_SECRET"] != nil
+        configuration.mockBilling = (demo || mockBilling) && !stripeConfigured
         let services: [any Service] = noScheduler ? [] : [try provider.makeScheduler(database: database, logger: logger)]
         let where_ = ephemeral ? "a temporary database" : options.databasePath
         let announced = tokens

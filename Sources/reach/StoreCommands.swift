@@ -13,7 +13,7 @@ struct Migrate: ReachCommand {
     var status = false
 
     func execute() async throws {
-        let database = try options.open(status ? .existing : .create)
+        let database = try options.open(status ? .readOnly(pendingAllowed: true) : .create)
         let (applied, pending) = try database.migrationStatus()
         if options.json {
             try Terminal.printJSON(["path": [options.databasePath], "applied": applied, "pending": pending])
@@ -78,7 +78,7 @@ struct SearchCommand: AsyncParsableCommand {
         }
 
         func execute() async throws {
-            let database = try options.open(.existing)
+            let database = try options.open(.readOnly())
             let users = try await database.reader.read { db in try UserSearch.search(db, query: query, limit: limit) }
             if options.json {
                 try Terminal.printJSON(users)
@@ -116,7 +116,7 @@ struct SearchCommand: AsyncParsableCommand {
         }
 
         func execute() async throws {
-            let database = try options.open(.existing)
+            let database = try options.open(.readOnly())
             var creatorQuery = CreatorQuery(userId: user)
             creatorQuery.text = query
             creatorQuery.platform = platform.flatMap(Platform.init(parsing:))
@@ -151,7 +151,7 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func execute() async throws {
             let configKey = try ConfigKey(parsing: key)
-            let database = try options.open(.existing)
+            let database = try options.open(.readOnly())
             let row = try await database.reader.read { db in try Settings.row(db, configKey) }
             if options.json { try Terminal.printJSON(row) } else { Terminal.print(row.value) }
         }
@@ -179,7 +179,7 @@ struct ConfigCommand: AsyncParsableCommand {
         @OptionGroup var options: GlobalOptions
 
         func execute() async throws {
-            let database = try options.open(.existing)
+            let database = try options.open(.readOnly())
             let rows = try await database.reader.read { db in try SystemConfiguration.fetchAllOrdered(db) }
             if options.json {
                 try Terminal.printJSON(rows)
@@ -199,9 +199,9 @@ struct Backup: ReachCommand {
     @Argument(help: "Where to write the copy (must not exist).") var path: String
 
     func execute() async throws {
-        let database = try options.open(.existing)
+        let database = try options.open(.readOnly())
         try database.backup(to: path)
-        let copy = try ReachDatabase.open(path: path, mode: .existing)
+        let copy = try ReachDatabase.open(path: path, mode: .readOnly())
         let integrity: String? = try copy.quickCheck()
         if options.json {
             try Terminal.printJSON(["path": path, "quickCheck": integrity ?? ""])
@@ -218,7 +218,7 @@ struct Doctor: ReachCommand {
     @Flag(name: .long, help: "Rebuild the search indexes first.") var repair = false
 
     func execute() async throws {
-        let database = try options.open(.existing)
+        let database = try options.open(repair ? .existing : .readOnly(pendingAllowed: true))
         if repair { try database.rebuildSearchIndexes() }
         let report = try database.doctor()
         if options.json {

@@ -32,7 +32,8 @@ extension Dashboard {
                          "price": String(format: "$%.2f", Double(plan.monthlyPrice) / 100),
                          "campaigns": Display.limit(plan.campaignsLimit), "creators": Display.limit(plan.creatorsLimit),
                          "exports": "Exports: " + (plan.features?["exportFormats"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ", ") ?? "none"),
-                         "current": plan.planKey == billing.currentPlan.rawValue, "csrf": session.csrf]
+                         "current": plan.planKey == billing.currentPlan.rawValue, "csrf": session.csrf,
+                         "mockBilling": mockBilling]
                     },
                 ], session: session, request: request)
             }
@@ -67,7 +68,9 @@ extension Dashboard {
             }
         }
         routes.post("/account/checkout") { request, _ in
-            await action(request, back: "/account") { session, fields in
+            // A plan change without payment: only for demos, where no Stripe can take one.
+            guard mockBilling else { throw Problem.notFound("no mock checkout here: plans change through Stripe or an admin") }
+            return await action(request, back: "/account") { session, fields in
                 guard let plan = PlanKey(parsing: fields["plan"] ?? ""), plan != .free else {
                     throw ReachError.invalid(field: "plan", reason: "choose glow_up, viral_surge or fame_flex")
                 }

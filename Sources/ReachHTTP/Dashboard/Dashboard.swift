@@ -13,6 +13,10 @@ struct Dashboard {
     let clock: any ReachClock
     let authenticator: Authenticator
     let demoSignIn: Bool
+    /// The account page's mock checkout (``ServerConfiguration/mockBilling``).
+    let mockBilling: Bool
+    /// The session cookie is `Secure` on every request (`--public-url https://…`).
+    let secureCookies: Bool
     let csrfKey: SymmetricKey
 
     static let csrfCookie = "reach_csrf"
@@ -54,6 +58,11 @@ struct Dashboard {
         var identity: Identity
         var token: String
         var csrf: String
+    }
+
+    /// Whether the browser reached this server over TLS: a public https URL, or a proxy saying so.
+    func isSecure(_ request: Request) -> Bool {
+        secureCookies || request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https"
     }
 
     /// The signed-in user, if the cookie holds a valid token.
@@ -141,6 +150,7 @@ struct Dashboard {
             response.setCookie(Cookie(name: Self.csrfCookie, value: nonce, path: "/", httpOnly: true, sameSite: .strict))
             return response
         }
+        // Sign-in and sign-out are forms like the others: a CSRF token each.
         routes.post("/session") { request, _ in
             let fields = try await form(request)
             guard let nonce = request.cookies[Self.csrfCookie]?.value, fields["csrf"] == csrf(for: nonce) else {
@@ -160,13 +170,21 @@ struct Dashboard {
             }
             var response = redirect("/campaigns")
             response.setCookie(Cookie(name: Authenticator.sessionCookie, value: token, maxAge: 7 * 86_400, path: "/",
-                                      httpOnly: true, sameSite: .strict))
+                                      secure: isSecure(request), httpOnly: true, sameSite: .strict))
             return response
         }
         routes.post("/session/delete") { request, _ in
+            let session: Session
+            do {
+                guard let (signedIn, _) = try await post(request) else { return redirect("/") }
+                session = signedIn
+            } catch {
+                return messagePage("Form expired", "Reload the page and sign out again.", request: request, status: .forbidden)
+            }
+            try await authenticator.revoke(token: session.token)
             var response = redirect("/")
-            response.setCookie(Cookie(name: Authenticator.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true,
-                                      sameSite: .strict))
+            response.setCookie(Cookie(name: Authenticator.sessionCookie, value: "", maxAge: 0, path: "/",
+                                      secure: isSecure(request), httpOnly: true, sameSite: .strict))
             return response
         }
         addCampaignPages(to: routes)

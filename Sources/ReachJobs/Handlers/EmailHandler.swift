@@ -48,7 +48,7 @@ public struct OutboxMailer: Mailer {
     }
 
     public func send(_ message: EmailMessage) async throws -> String {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try PrivateFile.createDirectory(directory.path)
         let id = UUID().uuidString.lowercased()
         let messageId = "<\(id)@reach.local>"
         let date = Date()
@@ -64,7 +64,7 @@ public struct OutboxMailer: Mailer {
             \(message.body.replacingOccurrences(of: "\n", with: "\r\n"))
             """
         let name = "\(WireFormat.timestamp(date).replacingOccurrences(of: ":", with: "-"))-\(message.kind)-\(id.prefix(8)).eml"
-        try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+        try PrivateFile.writeNew(Data(text.utf8), to: directory.appendingPathComponent(name).path)
         return messageId
     }
 }

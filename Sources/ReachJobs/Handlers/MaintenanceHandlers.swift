@@ -29,9 +29,9 @@ public enum MaintenanceHandlers {
             },
             WriteHandler(jobType: "cleanup_jobs") { db, _, now in
                 let day: TimeInterval = 86_400
-                let completedDays = try Settings.number(db, .completedJobsRetentionDays)
-                let failedDays = try Settings.number(db, .errorJobsRetentionDays)
-                let eventDays = try Settings.number(db, .eventRetentionDays)
+                let completedDays = TimeInterval(try Settings.count(db, .completedJobsRetentionDays))
+                let failedDays = TimeInterval(try Settings.count(db, .errorJobsRetentionDays))
+                let eventDays = TimeInterval(try Settings.count(db, .eventRetentionDays))
                 let jobs = try JobQueue.deleteFinished(
                     db, completedBefore: now.addingTimeInterval(-completedDays * day),
                     failedBefore: now.addingTimeInterval(-failedDays * day))

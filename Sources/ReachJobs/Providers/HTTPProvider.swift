@@ -62,7 +62,7 @@ public struct HTTPProvider: CreatorProvider {
                     guard attempt < options.maxAttempts else {
                         throw ProviderError("provider answered \(response.status.code) \(attempt) times", isTransient: true)
                     }
-                    retryAfter = delay(retryAfterHeader: response.headers.first(name: "retry-after"), attempt: attempt)
+                    retryAfter = try delay(retryAfterHeader: response.headers.first(name: "retry-after"), attempt: attempt)
                 default:
                     throw ProviderError("provider answered \(response.status.code) for \(request.platform.slug) search",
                                         isTransient: false)
@@ -73,7 +73,7 @@ public struct HTTPProvider: CreatorProvider {
                 guard attempt < options.maxAttempts else {
                     throw ProviderError("provider unreachable after \(attempt) attempts: \(error)", isTransient: true)
                 }
-                retryAfter = delay(retryAfterHeader: nil, attempt: attempt)
+                retryAfter = try delay(retryAfterHeader: nil, attempt: attempt)
             }
             try await Task.sleep(for: retryAfter)
         }
@@ -94,12 +94,17 @@ public struct HTTPProvider: CreatorProvider {
         return options.baseURL + suffix
     }
 
-    /// `Retry-After` in seconds (capped), else exponential backoff.
-    func delay(retryAfterHeader: String?, attempt: Int) -> Duration {
-        if let header = retryAfterHeader, let seconds = Double(header.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
-            return min(.milliseconds(Int(seconds * 1000)), options.maxRetryDelay)
+    /// The wait `Retry-After` asks for, else exponential backoff; a wait past the cap fails the call at once.
+    func delay(retryAfterHeader: String?, attempt: Int, now: Date = Date()) throws -> Duration {
+        let cap = Double(options.maxRetryDelay.components.seconds)
+        if let seconds = RetryAfter.seconds(retryAfterHeader, now: now) {
+            guard seconds <= cap else {
+                throw ProviderError("provider asked to wait more than \(Int(cap)) s (Retry-After: \(retryAfterHeader ?? ""))",
+                                    isTransient: false)
+            }
+            return .milliseconds(Int64((seconds * 1000).rounded()))
         }
-        return min(options.baseRetryDelay * Int(pow(2, Double(attempt - 1))), options.maxRetryDelay)
+        return min(options.baseRetryDelay * (1 << min(max(attempt - 1, 0), 20)), options.maxRetryDelay)
     }
 
     func parse(_ bytes: [UInt8]) throws -> ProviderPage {

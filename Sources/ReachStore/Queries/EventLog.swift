@@ -24,6 +24,22 @@ extension Event {
         return (event, true)
     }
 
+    /// The place of the latest applied Stripe subscription event about `aggregateId`: its
+    /// `created` second and its order within that second, as ``Billing`` records them in `metadata`.
+    public static func lastStripeOrder(_ db: Database, aggregateId: String) throws -> (created: Int64, order: Int64)? {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT metadata ->> '$.stripeCreated' AS created, metadata ->> '$.order' AS "order" FROM events
+            WHERE aggregate_id = ? AND source_system = 'stripe_webhook'
+              AND metadata ->> '$.outcome' = 'applied' AND metadata ->> '$.order' IS NOT NULL
+            ORDER BY created DESC, "order" DESC
+            LIMIT 1
+            """), arguments: [aggregateId])
+        guard let row, let created = try row.decode(Int64?.self, forColumn: "created"),
+            let order = try row.decode(Int64?.self, forColumn: "order")
+        else { return nil }
+        return (created, order)
+    }
+
     /// Events of the admin log, newest first, optionally filtered.
     public static func fetchLog(
         _ db: Database, aggregateId: String? = nil, eventType: String? = nil, before: (Date, UUID)? = nil, limit: Int

@@ -40,7 +40,7 @@ public enum JobQueue {
     public static func claim(
         _ db: Database, now: Date, limit: Int, holder: String, leaseUntil: Date
     ) throws -> [BackgroundJob] {
-        let claimed = try BackgroundJob.fetchAll(
+        let claimed = try BackgroundJob.fetchReadable(
             laidOut: db.cachedStatement(sql: """
                 UPDATE background_jobs
                 SET status = 'processing', started_at = ?1, updated_at = ?1, lease_expires_at = ?2, leased_by = ?3
@@ -53,7 +53,16 @@ public enum JobQueue {
                     LIMIT ?4)
                 RETURNING *
                 """), arguments: [now.databaseText, leaseUntil.databaseText, holder, limit])
-        return claimed.sorted { ($0.priority, $0.scheduledFor) < ($1.priority, $1.scheduledFor) }
+        // A job whose row cannot be read (written around Reach) fails at once, saying why, instead
+        // of failing the whole claim at every round.
+        for (id, error) in claimed.unreadable {
+            try db.execute(sql: """
+                UPDATE background_jobs SET status = 'failed', failed_at = ?1, updated_at = ?1, error = ?2,
+                    lease_expires_at = NULL, leased_by = NULL
+                WHERE id = ?3
+                """, arguments: [now.databaseText, String(error.description.prefix(2_000)), id])
+        }
+        return claimed.records.sorted { ($0.priority, $0.scheduledFor) < ($1.priority, $1.scheduledFor) }
     }
 
     /// Marks jobs completed with their handlers' results, if `holder` still holds them, in one

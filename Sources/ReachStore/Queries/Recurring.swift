@@ -26,8 +26,8 @@ public enum RecurringSchedule {
 extension Event {
     /// Pending events that may run now: the oldest pending event of each aggregate whose earlier
     /// events are all done, so that an aggregate's events apply in order.
-    public static func fetchProcessable(_ db: Database, limit: Int) throws -> [Event] {
-        try Event.fetchAll(db.cachedStatement(sql: """
+    public static func fetchProcessable(_ db: Database, limit: Int) throws -> Readable<Event> {
+        try Event.fetchReadable(laidOut: db.cachedStatement(sql: """
             SELECT * FROM events e
             WHERE e.processing_status = 'pending'
               AND NOT EXISTS (
@@ -38,6 +38,15 @@ extension Event {
             ORDER BY e."timestamp"
             LIMIT ?
             """), arguments: [limit])
+    }
+
+    /// Marks events that cannot be read failed, with why: they would otherwise block their aggregate.
+    public static func markUnreadable(_ db: Database, _ unreadable: [(id: String, error: StoreError)], now: Date) throws {
+        for (id, error) in unreadable {
+            try db.execute(sql: """
+                UPDATE events SET processing_status = 'failed', processed_at = ?1, error = ?2 WHERE id = ?3
+                """, arguments: [now.databaseText, String(error.description.prefix(2_000)), id])
+        }
     }
 
     /// Whether any event waits for the processor.
@@ -56,8 +65,8 @@ extension Event {
 
 extension UserProfile {
     /// Users whose monthly usage period began at or before `date` (a month ago).
-    public static func fetchUsageResetDue(_ db: Database, periodStartedBy date: Date, limit: Int) throws -> [UserProfile] {
-        try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: SeedQueries.usageResetDue), arguments: [date, limit])
+    public static func fetchUsageResetDue(_ db: Database, periodStartedBy date: Date, limit: Int) throws -> Readable<UserProfile> {
+        try UserProfile.fetchReadable(laidOut: db.cachedStatement(sql: SeedQueries.usageResetDue), arguments: [date, limit])
     }
 }
 

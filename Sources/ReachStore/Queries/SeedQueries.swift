@@ -140,9 +140,9 @@ extension UserProfile {
         try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: SeedQueries.expiringTrials), arguments: [date])
     }
 
-    /// The first `limit` of those, for work done a page at a time.
-    public static func fetchExpiringTrials(_ db: Database, endingBy date: Date, limit: Int) throws -> [UserProfile] {
-        try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: SeedQueries.expiringTrials + "\nLIMIT ?"), arguments: [date, limit])
+    /// The first `limit` of those, for work done a page at a time; rows that cannot be read apart.
+    public static func fetchExpiringTrials(_ db: Database, endingBy date: Date, limit: Int) throws -> Readable<UserProfile> {
+        try UserProfile.fetchReadable(laidOut: db.cachedStatement(sql: SeedQueries.expiringTrials + "\nLIMIT ?"), arguments: [date, limit])
     }
 
     /// The profile of a Clerk user id (every authenticated request reads it: a kept statement).

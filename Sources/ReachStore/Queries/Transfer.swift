@@ -39,6 +39,12 @@ public enum TableTransfer {
         return try db.makeStatement(sql: "INSERT INTO \(quoted(table)) (\(list)) VALUES (\(marks))")
     }
 
+    /// Reads back the row just inserted, by rowid.
+    public static func readBackStatement(_ db: Database, table: String) throws -> Statement {
+        try checkTable(table)
+        return try db.makeStatement(sql: "SELECT * FROM \(quoted(table)) WHERE rowid = ?")
+    }
+
     /// Whether the file holds data of its own: anything beyond migration 0003's plans and settings.
     public static func holdsData(_ db: Database) throws -> Bool {
         for table in ReachDatabase.platformTables where !["subscription_plans", "system_configurations"].contains(table) {

@@ -51,12 +51,35 @@ extension ReachRecord {
         return records
     }
 
+    /// The records a statement returns, and apart the rows that cannot be read (by id, with
+    /// why): work over many rows goes on past one that was written around Reach.
+    public static func fetchReadable(laidOut statement: Statement, arguments: StatementArguments) throws -> Readable<Self> {
+        let layout = ColumnLayout<Columns>(statement)
+        var readable = Readable<Self>()
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            do {
+                readable.records.append(try Self(RecordRow(row: row, layout: layout, table: databaseTableName)))
+            } catch let error as StoreError {
+                let id = (try? row.decode(String?.self, forColumn: "id")).flatMap { $0 } ?? "?"
+                readable.unreadable.append((id, error))
+            }
+        }
+        return readable
+    }
+
     /// One record from a statement, by position.
     public static func fetchOne(laidOut statement: Statement, arguments: StatementArguments) throws -> Self? {
         let layout = ColumnLayout<Columns>(statement)
         guard let row = try Row.fetchOne(statement, arguments: arguments) else { return nil }
         return try Self(RecordRow(row: row, layout: layout, table: databaseTableName))
     }
+}
+
+/// Records read from many rows, and the ids of the rows that could not be read.
+public struct Readable<Record: Sendable>: Sendable {
+    public var records: [Record] = []
+    public var unreadable: [(id: String, error: StoreError)] = []
 }
 
 /// Where a statement's columns are: per column of the record, its index, or -1 when absent.

@@ -33,13 +33,18 @@ public enum Billing {
         }
         let key = "stripe_\(id)"
         if try Event.filter(Event.Columns.idempotencyKey == key).fetchOne(db) != nil { return .duplicate }
-        let created = event["created"]?.intValue.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? now
+        // Every timestamp is checked before anything changes.
+        let createdSeconds = try StripeTime.seconds(event["created"], field: "created")
+        let created = createdSeconds.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? now
+        let times = try ObjectTimes(object)
+        let order = subscriptionTypes.contains(type)
+            ? SubscriptionOrder(created: createdSeconds ?? Int64(now.timeIntervalSince1970), type: type, times: times) : nil
         var profile = try findProfile(db, object: object, type: type)
         var outcome: Outcome = .applied
         if var current = profile {
-            if subscriptionTypes.contains(type), let last = current.lastWebhookTimestamp, created < last {
+            if let order, try isStale(db, order, profile: current, created: created) {
                 outcome = .stale
-            } else if try apply(db, type: type, object: object, to: &current, at: created, now: now, context: context,
+            } else if try apply(db, type: type, object: object, times: times, to: &current, now: now, context: context,
                                 eventKey: key) {
                 current.lastWebhookEvent = String(type.prefix(100))
                 current.lastWebhookTimestamp = max(current.lastWebhookTimestamp ?? created, created)
@@ -54,14 +59,72 @@ public enum Billing {
             outcome = .unmatched
         }
         let (eventType, aggregateType) = eventName(type)
+        var metadata: [String: JSONValue] = [
+            "stripeEventId": .string(id), "stripeType": .string(type), "outcome": .string(outcome.rawValue),
+            "created": .string(WireFormat.timestamp(created)),
+        ]
+        if let order {
+            metadata["stripeCreated"] = .int(order.created)
+            metadata["order"] = .int(order.rank)
+        }
         try Event.append(db, Event(
             aggregateId: profile?.userId ?? object["customer"]?.stringValue ?? id, aggregateType: aggregateType,
-            eventType: eventType, eventData: event,
-            metadata: ["stripeEventId": .string(id), "stripeType": .string(type), "outcome": .string(outcome.rawValue),
-                       "created": .string(WireFormat.timestamp(created))],
+            eventType: eventType, eventData: event, metadata: .object(metadata),
             idempotencyKey: key, sourceSystem: "stripe_webhook", correlationId: context.correlationId,
             processingStatus: .processed, now: now))
         return outcome
+    }
+
+    /// The timestamps of an event's object, read (and checked) once.
+    struct ObjectTimes {
+        var periodEnd: Date?
+        var trialEnd: Date?
+        var canceledAt: Date?
+        var cancelAt: Date?
+        var invoicePeriodEnd: Date?
+
+        init(_ object: JSONValue) throws {
+            periodEnd = try StripeTime.date(object["current_period_end"], field: "data.object.current_period_end")
+            trialEnd = try StripeTime.date(object["trial_end"], field: "data.object.trial_end")
+            canceledAt = try StripeTime.date(object["canceled_at"], field: "data.object.canceled_at")
+            cancelAt = try StripeTime.date(object["cancel_at"], field: "data.object.cancel_at")
+            invoicePeriodEnd = try StripeTime.date(
+                object["lines"]?["data"]?[0]?["period"]?["end"], field: "data.object.lines.data[0].period.end")
+        }
+    }
+
+    /// Where a subscription event stands among the others: by `created` second, and within a
+    /// second by the object's own state, since Stripe sends several events in one second: a
+    /// `deleted` wins, then the later `current_period_end`; a checkout comes before both.
+    struct SubscriptionOrder: Comparable {
+        var created: Int64
+        var rank: Int64
+
+        init(created: Int64, type: String, times: ObjectTimes) {
+            self.created = created
+            switch type {
+            case "customer.subscription.deleted": rank = Int64.max
+            case "checkout.session.completed": rank = 0
+            default: rank = times.periodEnd.map { Int64($0.timeIntervalSince1970) } ?? 0
+            }
+        }
+
+        init(created: Int64, rank: Int64) {
+            self.created = created
+            self.rank = rank
+        }
+
+        static func < (lhs: Self, rhs: Self) -> Bool { (lhs.created, lhs.rank) < (rhs.created, rhs.rank) }
+    }
+
+    /// Whether a subscription event comes before the one already applied to the profile: it is
+    /// recorded, not applied. Equal places apply in arrival order.
+    static func isStale(_ db: Database, _ order: SubscriptionOrder, profile: UserProfile, created: Date) throws -> Bool {
+        if let last = try Event.lastStripeOrder(db, aggregateId: profile.userId) {
+            return order < SubscriptionOrder(created: last.created, rank: last.order)
+        }
+        // Events recorded before orders were kept: their time is the profile's last webhook.
+        return profile.lastWebhookTimestamp.map { created < $0 } ?? false
     }
 
     /// The platform's event names for Stripe types.
@@ -96,7 +159,7 @@ public enum Billing {
 
     /// Applies an event's effect on the profile; false for types Reach does not act on.
     static func apply(
-        _ db: Database, type: String, object: JSONValue, to profile: inout UserProfile, at created: Date, now: Date,
+        _ db: Database, type: String, object: JSONValue, times: ObjectTimes, to profile: inout UserProfile, now: Date,
         context: EventContext, eventKey: String
     ) throws -> Bool {
         switch type {
@@ -108,10 +171,10 @@ public enum Billing {
             if profile.trialStatus != .active || profile.trialStartDate == nil { Trials.start(&profile, now: now) }
             try Plans.apply(db, plan: plan, to: &profile)
         case "customer.subscription.created", "customer.subscription.updated":
-            try applySubscription(db, object: object, to: &profile, now: now, context: context, eventKey: eventKey)
+            try applySubscription(db, object: object, times: times, to: &profile, now: now, context: context, eventKey: eventKey)
         case "customer.subscription.deleted":
             profile.subscriptionStatus = .canceled
-            profile.subscriptionCancelDate = object["canceled_at"]?.intValue.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? now
+            profile.subscriptionCancelDate = times.canceledAt ?? now
             if profile.trialStatus == .active {
                 profile.trialStatus = (profile.trialEndDate.map { $0 <= now } ?? false) ? .expired : .cancelled
                 try followUp(db, profile, "trial_cancelled", context: context, eventKey: eventKey, now: now)
@@ -119,9 +182,7 @@ public enum Billing {
             try Plans.apply(db, plan: .free, to: &profile)
         case "invoice.payment_succeeded":
             if profile.subscriptionStatus == .pastDue { profile.subscriptionStatus = .active }
-            if let end = object["lines"]?["data"]?[0]?["period"]?["end"]?.intValue {
-                profile.subscriptionRenewalDate = Date(timeIntervalSince1970: TimeInterval(end))
-            }
+            if let end = times.invoicePeriodEnd { profile.subscriptionRenewalDate = end }
         case "invoice.payment_failed":
             profile.subscriptionStatus = .pastDue
         case "payment_method.attached":
@@ -129,8 +190,8 @@ public enum Billing {
             let card = object["card"]
             profile.cardBrand = card?["brand"]?.stringValue.map { String($0.prefix(20)) } ?? profile.cardBrand
             profile.cardLast4 = card?["last4"]?.stringValue.map { String($0.prefix(4)) } ?? profile.cardLast4
-            profile.cardExpMonth = card?["exp_month"]?.intValue.map { Int(clamping: $0) } ?? profile.cardExpMonth
-            profile.cardExpYear = card?["exp_year"]?.intValue.map { Int(clamping: $0) } ?? profile.cardExpYear
+            profile.cardExpMonth = try card?["exp_month"].map { try cardField($0, "exp_month", 1...12) } ?? profile.cardExpMonth
+            profile.cardExpYear = try card?["exp_year"].map { try cardField($0, "exp_year", 0...9_999) } ?? profile.cardExpYear
             let address = object["billing_details"]?["address"]
             profile.billingAddressCity = address?["city"]?.stringValue ?? profile.billingAddressCity
             profile.billingAddressCountry = address?["country"]?.stringValue.map { String($0.prefix(2)) } ?? profile.billingAddressCountry
@@ -142,10 +203,19 @@ public enum Billing {
         return true
     }
 
+    /// A card's month or year, refused outside `range` rather than converted.
+    static func cardField(_ value: JSONValue, _ name: String, _ range: ClosedRange<Int64>) throws -> Int {
+        guard let number = value.intValue, range.contains(number) else {
+            throw ReachError.invalid(field: "data.object.card.\(name)", reason: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return Int(number)
+    }
+
     /// `customer.subscription.created|updated`: plan (metadata.plan, else the price), status,
     /// trial conversion, renewal and cancel dates, limits and features from the plan row.
     static func applySubscription(
-        _ db: Database, object: JSONValue, to profile: inout UserProfile, now: Date, context: EventContext, eventKey: String
+        _ db: Database, object: JSONValue, times: ObjectTimes, to profile: inout UserProfile, now: Date, context: EventContext,
+        eventKey: String
     ) throws {
         profile.stripeSubscriptionId = object["id"]?.stringValue ?? profile.stripeSubscriptionId
         profile.stripeCustomerId = object["customer"]?.stringValue ?? profile.stripeCustomerId
@@ -163,8 +233,8 @@ public enum Billing {
         case "canceled", "incomplete_expired": profile.subscriptionStatus = .canceled
         default: break
         }
-        if profile.subscriptionStatus == .trialing, let end = object["trial_end"]?.intValue {
-            profile.trialEndDate = Date(timeIntervalSince1970: TimeInterval(end))
+        if profile.subscriptionStatus == .trialing, let end = times.trialEnd {
+            profile.trialEndDate = end
             if profile.trialStatus != .active {
                 profile.trialStatus = .active
                 profile.trialStartDate = profile.trialStartDate ?? now
@@ -175,12 +245,8 @@ public enum Billing {
             profile.trialConversionDate = now
             try followUp(db, profile, "trial_converted", context: context, eventKey: eventKey, now: now)
         }
-        if let end = object["current_period_end"]?.intValue {
-            profile.subscriptionRenewalDate = Date(timeIntervalSince1970: TimeInterval(end))
-        }
-        if let cancel = (object["cancel_at"] ?? object["canceled_at"])?.intValue {
-            profile.subscriptionCancelDate = Date(timeIntervalSince1970: TimeInterval(cancel))
-        }
+        if let end = times.periodEnd { profile.subscriptionRenewalDate = end }
+        if let cancel = times.cancelAt ?? times.canceledAt { profile.subscriptionCancelDate = cancel }
         try Plans.apply(db, plan: plan ?? profile.currentPlan ?? .free, to: &profile)
     }
 
@@ -194,65 +260,3 @@ public enum Billing {
     }
 }
 
-/// Clerk webhooks (Svix): user.created, user.updated, user.deleted.
-public enum ClerkWebhooks {
-    public static func apply(_ db: Database, svixId: String, event: JSONValue, now: Date, context: EventContext) throws -> Billing.Outcome {
-        guard let type = event["type"]?.stringValue, let data = event["data"], let userId = data["id"]?.stringValue else {
-            throw ReachError.invalid(field: "event", reason: "a Clerk event needs type and data.id")
-        }
-        try Accounts.validateUserId(userId)
-        let key = "clerk_\(svixId)"
-        if try Event.filter(Event.Columns.idempotencyKey == key).fetchOne(db) != nil { return .duplicate }
-        let email = primaryEmail(data)
-        let name = [data["first_name"]?.stringValue, data["last_name"]?.stringValue].compactMap { $0 }
-            .filter { !$0.isEmpty }.joined(separator: " ")
-        let context = EventContext(correlationId: context.correlationId, causationId: key, source: "clerk_webhook")
-        func record(_ eventType: String, outcome: Billing.Outcome) throws {
-            try Event.append(db, Event(
-                aggregateId: userId, aggregateType: "user", eventType: eventType, eventData: event,
-                metadata: ["svixId": .string(svixId), "clerkType": .string(type), "outcome": .string(outcome.rawValue)],
-                idempotencyKey: key, sourceSystem: "clerk_webhook", correlationId: context.correlationId,
-                processingStatus: .processed, now: now))
-        }
-        switch type {
-        case "user.created":
-            let existed = try UserProfile.fetchOne(db, userId: userId) != nil
-            let recorded = Event(
-                aggregateId: userId, aggregateType: "user", eventType: "user_created", eventData: event,
-                metadata: ["svixId": .string(svixId), "clerkType": .string(type)], idempotencyKey: key,
-                sourceSystem: "clerk_webhook", correlationId: context.correlationId, processingStatus: .processed, now: now)
-            if existed {
-                try record("user_created", outcome: .duplicate)
-                return .duplicate
-            }
-            try Accounts.createUser(db, userId: userId, email: email, fullName: name.isEmpty ? nil : name, now: now,
-                                    context: context, recordedEvent: recorded)
-            return .applied
-        case "user.updated":
-            guard var profile = try UserProfile.fetchOne(db, userId: userId) else {
-                try record("user_updated", outcome: .unmatched)
-                return .unmatched
-            }
-            if let email { profile.email = email }
-            if !name.isEmpty { profile.fullName = name }
-            profile.updatedAt = now
-            try profile.update(db)
-            try record("user_updated", outcome: .applied)
-            return .applied
-        case "user.deleted":
-            let deleted = try Accounts.deleteUser(db, userId: userId, now: now)
-            try record("user_deleted", outcome: deleted ? .applied : .unmatched)
-            return deleted ? .applied : .unmatched
-        default:
-            try record("billing_webhook_received", outcome: .ignored)
-            return .ignored
-        }
-    }
-
-    static func primaryEmail(_ data: JSONValue) -> String? {
-        let addresses = data["email_addresses"]?.arrayValue ?? []
-        let primary = data["primary_email_address_id"]?.stringValue
-        let chosen = addresses.first { $0["id"]?.stringValue == primary } ?? addresses.first
-        return chosen?["email_address"]?.stringValue.map { String($0.prefix(320)) }
-    }
-}
