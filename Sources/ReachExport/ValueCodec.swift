@@ -63,8 +63,9 @@ enum ValueCodec {
 
     /// `2026-11-24 22:06:18.123456` (PostgreSQL prints 0 to 6 fractional digits) → `2026-11-24 22:06:18.123`.
     static func storedTimestamp(_ text: String) -> String? {
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let base = String(parts[0])
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = parts.first else { return nil }
+        let base = String(first)
         guard base.count == 19, base.range(of: #"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$"#, options: .regularExpression) != nil else {
             return nil
         }

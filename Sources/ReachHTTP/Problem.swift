@@ -11,7 +11,7 @@ import ReachStore
 /// An error answer, as RFC 9457 `application/problem+json`: `type`, `title`, `status`, `detail`
 /// and a stable `code`. Every error of every route becomes one of these in ``ProblemMiddleware``,
 /// the one place errors are mapped to HTTP.
-public struct Problem: Error, Sendable, Encodable {
+public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
     public var status: Int
     public var code: String
     public var title: String
@@ -27,6 +27,8 @@ public struct Problem: Error, Sendable, Encodable {
         self.detail = detail
         self.planLimit = planLimit
     }
+
+    public var description: String { detail }
 
     public static func badRequest(_ detail: String) -> Problem {
         Problem(status: 400, code: "bad_request", title: "Bad request", detail: detail)

@@ -112,21 +112,43 @@ struct Token: ReachCommand {
         commandName: "token", abstract: "Print a bearer token for the local listener, signed with this database's secret.")
 
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The user id, e.g. user_demo.") var userId: String
+    @Argument(help: "The user id, e.g. user_demo.") var userId: String?
     @Option(name: .long, help: "Hours until it expires (default 24).") var hours = 24.0
+    @Option(name: .long, help: "Revoke this token (a sign-out); servers refuse it within 5 seconds.") var revoke: String?
+    @Flag(name: .long, help: "Revoke every token of USER_ID issued until now.") var revokeAll = false
 
     func validate() throws {
-        guard hours > 0, hours <= 24 * 365 else { throw UsageError("--hours must be from 0 to 8760") }
+        guard hours > 0, hours <= 24 * 365 else { throw UsageError("--hours must be more than 0 and at most 8760") }
+        if revoke != nil && (userId != nil || revokeAll) { throw UsageError("--revoke TOKEN takes no USER_ID and no --revoke-all") }
+        if revoke == nil && userId == nil { throw UsageError("give USER_ID (or --revoke TOKEN)") }
     }
 
     func execute() async throws {
-        try Accounts.validateUserId(userId)
         let database = try options.open(.existing)
+        let verifier = try await TokenVerifier(signingKey: try TokenVerifier.localSigningKey(database))
+        if let revoke {
+            let verified = try await verifier.verifyWithExpiry(revoke)
+            guard verified.isLocal, let tokenId = verified.tokenId else {
+                throw ReachError.invalid(field: "revoke", reason: "not a local token with an id: revoke its user's tokens with USER_ID --revoke-all")
+            }
+            try await database.writer.write { db in
+                try TokenRevocations.revoke(db, tokenId: tokenId, expiresAt: verified.expires)
+            }
+            Terminal.print("revoked the token of \(verified.userId) (it would have expired at \(WireFormat.timestamp(verified.expires)))")
+            return
+        }
+        guard let userId else { return }
+        try Accounts.validateUserId(userId)
+        if revokeAll {
+            let now = SystemClock().nowMilliseconds()
+            try await database.writer.write { db in try TokenRevocations.revokeAll(db, userId: userId, issuedBefore: now) }
+            Terminal.print("revoked every token of \(userId) issued until \(WireFormat.timestamp(now))")
+            return
+        }
         let exists = try await database.reader.read { db in try UserProfile.fetchOne(db, userId: userId) != nil }
         guard exists else {
             throw ReachError.notFound("user \(userId) (create it with `reach clerk trigger user.created --user \(userId)` or seed the demo)")
         }
-        let verifier = try await TokenVerifier(signingKey: try TokenVerifier.localSigningKey(database))
         let token = try await verifier.issue(userId: userId, lifetime: hours * 3_600)
         if options.json { try Terminal.printJSON(["userId": userId, "token": token]) } else { Terminal.print(token) }
     }
