@@ -83,6 +83,9 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
+        // Fuzz targets (Scripts/fuzz builds reach-fuzz with libFuzzer; tests replay the corpus).
+        .target(name: "ReachFuzzing", dependencies: ["ReachStore", "ReachCore", "ReachExport"]),
+        .executableTarget(name: "reach-fuzz", dependencies: ["ReachFuzzing"], path: "Sources/reach-fuzz"),
         .executableTarget(
             name: "reach-bench",
             dependencies: ["ReachStore", "ReachCore", "ReachJobs"],
@@ -103,6 +106,7 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"), .product(name: "CryptoExtras", package: "swift-crypto"),
             ]),
         .testTarget(name: "ReachExportTests", dependencies: ["ReachExport"]),
+        .testTarget(name: "ReachFuzzingTests", dependencies: ["ReachFuzzing"]),
     ],
     swiftLanguageModes: [.v6]
 )

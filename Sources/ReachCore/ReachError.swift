@@ -8,6 +8,8 @@ import ReachStore
 public enum ReachError: Error, CustomStringConvertible, Sendable {
     /// Input that cannot be used: names the field and what to fix (HTTP 400/422).
     case invalid(field: String, reason: String)
+    /// A request that cannot be read at all (a query parameter of the wrong form): HTTP 400.
+    case badRequest(String)
     /// Something that does not exist, or belongs to someone else (HTTP 404).
     case notFound(String)
     /// A state that forbids the action, e.g. cancelling a completed job (HTTP 409).
@@ -24,6 +26,7 @@ public enum ReachError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .invalid(let field, let reason): return "\(field): \(reason)"
+        case .badRequest(let message): return message
         case .notFound(let what): return "\(what) not found"
         case .conflict(let message): return message
         case .forbidden(let message): return message

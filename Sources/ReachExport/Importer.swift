@@ -41,7 +41,7 @@ public struct Importer: Sendable {
         return try importLines(LineReader(handle), into: database, progress: progress)
     }
 
-    func importLines(_ reader: LineReader, into database: ReachDatabase, progress: (Int) -> Void) throws -> Report {
+    public func importLines(_ reader: LineReader, into database: ReachDatabase, progress: (Int) -> Void) throws -> Report {
         var report = Report()
         try database.writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
@@ -177,11 +177,12 @@ public struct Importer: Sendable {
 
 /// Reads a file line by line in 1 MiB chunks, holding at most one line: memory stays flat
 /// however large the file, and a line over ``maximumLineLength`` is refused as soon as it is seen.
-final class LineReader {
+public final class LineReader {
     /// The longest line read: far above any row Reach writes (a 1,000-creator page is under 1 MiB).
-    static let maximumLineLength = 64 << 20
+    public static let maximumLineLength = 64 << 20
 
-    private let handle: FileHandle
+    /// The next chunk of the input; empty at its end.
+    private let read: () throws -> Data
     private let maximumLength: Int
     private var buffer: [UInt8] = []
     private var position = 0
@@ -189,7 +190,18 @@ final class LineReader {
     private(set) var lineNumber = 0
 
     init(_ handle: FileHandle, maximumLength: Int = LineReader.maximumLineLength) {
-        self.handle = handle
+        self.read = { try handle.read(upToCount: 1 << 20) ?? Data() }
+        self.maximumLength = maximumLength
+    }
+
+    /// Lines of bytes in memory (the fuzzer's input), read in chunks all the same.
+    public init(data: Data, chunk: Int = 1 << 20, maximumLength: Int = LineReader.maximumLineLength) {
+        var offset = data.startIndex
+        self.read = {
+            let end = min(data.endIndex, offset + chunk)
+            defer { offset = end }
+            return data[offset..<end]
+        }
         self.maximumLength = maximumLength
     }
 
@@ -221,7 +233,7 @@ final class LineReader {
                     line: lineNumber + 1,
                     reason: "the line is longer than \(maximumLength >> 20) MiB: not a line of a `reach export` script or a pg_dump")
             }
-            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            let chunk = try read()
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
         }
     }

@@ -98,6 +98,7 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
         case let error as ReachError:
             switch error {
             case .invalid(let field, let reason): return .invalid(field, reason)
+            case .badRequest(let message): return .badRequest(message)
             case .notFound(let what): return .notFound("\(what) not found")
             case .conflict(let message): return Problem(status: 409, code: "conflict", title: "Conflict", detail: message)
             case .forbidden(let message): return .forbidden(message)

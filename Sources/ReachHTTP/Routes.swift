@@ -59,54 +59,6 @@ func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws ->
     return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
 }
 
-/// Reads query parameters, refusing bad values with what to send instead.
-struct Query {
-    let parameters: [String: String]
-
-    init(_ request: Request) {
-        var parameters: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
-        self.parameters = parameters
-    }
-
-    func string(_ name: String, maximum: Int = 500) throws -> String? {
-        guard let value = parameters[name] else { return nil }
-        guard value.count <= maximum, !value.contains("\u{0}") else {
-            throw Problem.badRequest("`\(name)` must be text of at most \(maximum) characters")
-        }
-        return value
-    }
-
-    func int(_ name: String, default defaultValue: Int? = nil, range: ClosedRange<Int>) throws -> Int? {
-        guard let text = parameters[name], !text.isEmpty else { return defaultValue }
-        guard let value = Int(text), range.contains(value) else {
-            throw Problem.badRequest("`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return value
-    }
-
-    func bool(_ name: String) throws -> Bool? {
-        guard let text = parameters[name], !text.isEmpty else { return nil }
-        switch text.lowercased() {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: throw Problem.badRequest("`\(name)` must be true or false")
-        }
-    }
-
-    func uuid(_ name: String) throws -> UUID? {
-        guard let text = parameters[name], !text.isEmpty else { return nil }
-        guard let id = UUID(uuidString: text) else { throw Problem.badRequest("`\(name)` must be a UUID") }
-        return id
-    }
-
-    func value<E: StoredEnum>(_ name: String, as type: E.Type) throws -> E? {
-        guard let text = parameters[name], !text.isEmpty else { return nil }
-        guard let value = E(parsing: text) else { throw Problem.badRequest("`\(name)` must be one of \(E.valueList)") }
-        return value
-    }
-}
-
 extension AppRequestContext {
     /// A UUID path parameter; a malformed one is a 404, as no such resource exists.
     func uuidParameter(_ name: String = "id", what: String) throws -> UUID {

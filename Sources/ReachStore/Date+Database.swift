@@ -80,7 +80,7 @@ extension Date {
         }
         guard field >= 4, digits > 0 else { return nil }
         store()
-        guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         // Days since 1970-01-01, proleptic Gregorian (H. Hinnant's algorithm).
         let y = month <= 2 ? year - 1 : year

@@ -272,7 +272,7 @@ struct HardeningTests {
         #expect(error?.description.contains("plan_features") == true)
         #expect(error?.description.contains("user_b@example.com") == false, "no row contents in the message")
         try await harness.scheduler.runUntilIdle()
-        let job = try await harness.database.reader.read { db in
+        let job = try harness.database.reader.read { db in
             try Row.fetchOne(db, sql: "SELECT status, error FROM background_jobs WHERE job_type = 'noop'")
         }
         #expect((job?["status"] as String?) == "failed", "the unreadable job fails instead of failing every claim")

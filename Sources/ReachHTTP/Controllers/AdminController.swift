@@ -27,7 +27,7 @@ struct AdminController {
 
     func addRoutes(to routes: Routes) {
         routes.get("/config") { request, _ in
-            let category = try Query(request).string("category", maximum: 50)
+            let category = try QueryParameters(request.uri.query).string("category", maximum: 50)
             let rows = try await database.reader.read { db in
                 try SystemConfiguration.fetchAllOrdered(db).filter { category == nil || $0.category == category }
             }
@@ -66,7 +66,7 @@ struct AdminController {
         }
         routes.delete("/config") { request, context in
             let admin = try context.user()
-            let query = Query(request)
+            let query = QueryParameters(request.uri.query)
             guard let category = try query.string("category", maximum: 50), let key = try query.string("key", maximum: 100) else {
                 throw Problem.badRequest("give `category` and `key`")
             }
@@ -91,7 +91,7 @@ struct AdminController {
             return try json(Answer(message: "\(added) default settings added", added: added))
         }
         routes.get("/events") { request, _ in
-            let query = Query(request)
+            let query = QueryParameters(request.uri.query)
             let aggregateId = try query.string("aggregateId", maximum: 200)
             let eventType = try query.string("eventType", maximum: 100)
             let limit = try query.int("limit", default: 50, range: 1...500)!
@@ -105,7 +105,7 @@ struct AdminController {
                 events: page, nextCursor: events.count > limit ? page.last.map { Cursor.encode($0.timestamp, $0.id) } : nil))
         }
         routes.get("/jobs") { request, _ in
-            let query = Query(request)
+            let query = QueryParameters(request.uri.query)
             let status = try query.value("status", as: BackgroundJobStatus.self)
             let jobType = try query.string("jobType", maximum: 100)
             let limit = try query.int("limit", default: 50, range: 1...500)!

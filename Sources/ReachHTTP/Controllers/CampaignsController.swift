@@ -36,7 +36,7 @@ struct CampaignsController {
     func addRoutes(to routes: Routes) {
         routes.get { request, context in
             let userId = try context.user().userId
-            let query = Query(request)
+            let query = QueryParameters(request.uri.query)
             let page = try query.int("page", default: 1, range: 1...1_000_000)!
             let limit = try query.int("limit", default: 10, range: 1...100)!
             let (campaigns, total) = try await database.reader.read { db in

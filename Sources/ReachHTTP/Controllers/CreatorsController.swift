@@ -10,7 +10,7 @@ struct CreatorsController {
     func addRoutes(to routes: Routes) {
         routes.get { request, context in
             let identity = try context.user()
-            let query = Query(request)
+            let query = QueryParameters(request.uri.query)
             let everyone = try query.bool("allUsers") ?? false
             if everyone && !identity.isAdmin { throw Problem.forbidden("allUsers=true is for admins") }
             var search = CreatorQuery(userId: everyone ? nil : identity.userId)

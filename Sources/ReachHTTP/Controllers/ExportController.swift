@@ -17,7 +17,7 @@ struct ExportController {
     func addRoutes(to routes: Routes) {
         routes.get("/csv") { request, context in
             let userId = try context.user().userId
-            let query = Query(request)
+            let query = QueryParameters(request.uri.query)
             let jobId = try query.uuid("jobId")
             let campaignId = try query.uuid("campaignId")
             guard (jobId == nil) != (campaignId == nil) else {

@@ -69,7 +69,7 @@ struct SearchesController {
             }
             routes.get("/\(route.path)") { request, context in
                 let userId = try context.user().userId
-                guard let jobId = try Query(request).uuid("jobId") else {
+                guard let jobId = try QueryParameters(request.uri.query).uuid("jobId") else {
                     throw Problem.badRequest("`jobId` is required: the id the POST answered")
                 }
                 let detail = try await database.reader.read { db -> JobDetail in

@@ -91,7 +91,7 @@ struct AdminUsersController {
 
     func addRoutes(to routes: Routes) {
         routes.get("/users") { request, _ in
-            let query = Query(request)
+            let query = QueryParameters(request.uri.query)
             let text = try query.string("q", maximum: 200) ?? ""
             let limit = try query.int("limit", default: 50, range: 1...500)!
             let users = try await database.reader.read { db in try UserSearch.search(db, query: text, limit: limit) }

@@ -16,7 +16,7 @@ extension Dashboard {
     func addAdminPages(to routes: Routes) {
         routes.get("/admin") { request, _ in
             await signedIn(request, admin: true) { session in
-                let text = try Query(request).string("q", maximum: 200) ?? ""
+                let text = try QueryParameters(request.uri.query).string("q", maximum: 200) ?? ""
                 let users = try await database.reader.read { db in try UserSearch.search(db, query: text, limit: 50) }
                 return page("admin", [
                     "title": "Admin", "navAdmin": true, "query": text,
@@ -104,7 +104,7 @@ extension Dashboard {
         }
         routes.get("/admin/jobs") { request, _ in
             await signedIn(request, admin: true) { session in
-                let status = try Query(request).value("status", as: BackgroundJobStatus.self)
+                let status = try QueryParameters(request.uri.query).value("status", as: BackgroundJobStatus.self)
                 let now = clock.now()
                 let (jobs, stats) = try await database.reader.read { db in
                     (try JobQueue.list(db, status: status, limit: 100), try JobQueue.stats(db, now: now))
@@ -135,7 +135,7 @@ extension Dashboard {
         }
         routes.get("/admin/events") { request, _ in
             await signedIn(request, admin: true) { session in
-                let query = Query(request)
+                let query = QueryParameters(request.uri.query)
                 let aggregateId = try query.string("aggregateId", maximum: 200).flatMap { $0.isEmpty ? nil : $0 }
                 let eventType = try query.string("eventType", maximum: 100).flatMap { $0.isEmpty ? nil : $0 }
                 let events = try await database.reader.read { db in

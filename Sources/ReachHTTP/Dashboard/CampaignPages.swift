@@ -16,6 +16,21 @@ extension Dashboard {
         return values
     }
 
+    /// The creator filters of a campaign page.
+    func creatorQuery(_ query: QueryParameters, userId: String, campaignId: UUID) throws -> CreatorQuery {
+        var search = CreatorQuery(userId: userId)
+        search.campaignId = campaignId
+        search.text = try query.string("q", maximum: 200) ?? ""
+        search.platform = try query.value("platform", as: Platform.self)
+        search.minFollowers = try query.int("minFollowers", range: 0...Int(Int32.max))
+        search.verified = try query.bool("verified") == true ? true : nil
+        search.hasEmail = try query.bool("hasEmail") == true ? true : nil
+        search.sort = try query.string("sort", maximum: 50).flatMap(CreatorSort.init(rawValue:)) ?? .followers
+        search.limit = 100
+        search.cursor = try query.string("cursor", maximum: 1_000)
+        return search
+    }
+
     func addCampaignPages(to routes: Routes) {
         routes.get("/campaigns") { request, _ in
             await signedIn(request) { session in
@@ -53,17 +68,8 @@ extension Dashboard {
             await signedIn(request) { session in
                 let id = try context.uuidParameter(what: "campaign")
                 let userId = session.identity.userId
-                let query = Query(request)
-                var search = CreatorQuery(userId: userId)
-                search.campaignId = id
-                search.text = try query.string("q", maximum: 200) ?? ""
-                search.platform = try query.value("platform", as: Platform.self)
-                search.minFollowers = try query.int("minFollowers", range: 0...Int(Int32.max))
-                search.verified = try query.bool("verified") == true ? true : nil
-                search.hasEmail = try query.bool("hasEmail") == true ? true : nil
-                search.sort = try query.string("sort", maximum: 50).flatMap(CreatorSort.init(rawValue:)) ?? .followers
-                search.limit = 100
-                search.cursor = try query.string("cursor", maximum: 1_000)
+                let query = QueryParameters(request.uri.query)
+                let search = try creatorQuery(query, userId: userId, campaignId: id)
                 let request2 = search
                 let (campaign, jobs, creators, total, canExport) = try await database.reader.read { db in
                     let campaign = try Campaigns.owned(db, id: id, userId: userId)
@@ -80,7 +86,7 @@ extension Dashboard {
                 if search.hasEmail == true { filters["hasEmail"] = true }
                 var base = URLComponents()
                 base.path = "/campaigns/\(id.lowercased)"
-                var items = query.parameters.filter { $0.key != "cursor" && $0.key != "sort" }.map { URLQueryItem(name: $0.key, value: $0.value) }
+                var items = query.values.filter { $0.key != "cursor" && $0.key != "sort" }.map { URLQueryItem(name: $0.key, value: $0.value) }
                 items.sort { $0.name < $1.name }
                 base.queryItems = items + [URLQueryItem(name: "sort", value: search.sort == .followers ? "followers_asc" : "followers")]
                 let sortLink = base.string ?? ""
