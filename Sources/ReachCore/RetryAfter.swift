@@ -11,7 +11,8 @@ public enum RetryAfter {
     public static func seconds(_ header: String?, now: Date) -> TimeInterval? {
         guard let text = header?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         if text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            return Double(text)  // digits only: finite, however many
+            // Digits only, however many: kept huge (and finite) for the caller's cap to refuse.
+            return min(Double(text) ?? .greatestFiniteMagnitude, .greatestFiniteMagnitude)
         }
         guard let date = httpDate(text) else { return nil }
         return max(0, date.timeIntervalSince(now))
