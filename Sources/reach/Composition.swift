@@ -14,13 +14,13 @@ struct ProviderOptions: ParsableArguments {
     @Option(name: .long, help: "The HTTP provider's base URL (also $REACH_PROVIDER_URL).")
     var providerURL: String?
 
-    @Option(name: .long, help: "Offline provider: latency of each call in milliseconds.")
+    @Option(name: .long, parsing: .unconditional, help: "Offline provider: latency of each call in milliseconds.")
     var providerLatencyMs: Int?
 
-    @Option(name: .long, help: "Offline provider: share of calls that fail, 0 to 1.")
+    @Option(name: .long, parsing: .unconditional, help: "Offline provider: share of calls that fail, 0 to 1.")
     var providerFailureRate: Double?
 
-    @Option(name: .long, help: "Concurrent background jobs (default: job_processing.max_concurrent_jobs).")
+    @Option(name: .long, parsing: .unconditional, help: "Concurrent background jobs (default: job_processing.max_concurrent_jobs).")
     var workers: Int?
 
     func validate() throws {

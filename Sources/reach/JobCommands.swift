@@ -39,7 +39,7 @@ struct Jobs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List background jobs, newest first.")
         @OptionGroup var options: GlobalOptions
         @Option(name: .long, help: "pending, processing, completed, failed or cancelled.") var status: String?
-        @Option(name: .long, help: "At most this many (1 to 500).") var limit = 50
+        @Option(name: .long, parsing: .unconditional, help: "At most this many (1 to 500).") var limit = 50
 
         func validate() throws {
             if let status, BackgroundJobStatus(parsing: status) == nil {
@@ -109,7 +109,7 @@ extension SearchCommand {
         @Option(name: .long, help: "tiktok, instagram or youtube.") var platform: String
         @Option(name: .long, help: "Comma-separated keywords (a keyword search).") var keywords: String?
         @Option(name: .long, help: "An account to find similar creators to (a similar search).") var username: String?
-        @Option(name: .long, help: "How many creators (the platform's default otherwise).") var target: Int?
+        @Option(name: .long, parsing: .unconditional, help: "How many creators (the platform's default otherwise).") var target: Int?
         @Option(name: .long, help: "The campaign it belongs to.") var campaign: String?
 
         func validate() throws {

@@ -21,7 +21,7 @@ struct Serve: ReachCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var provider: ProviderOptions
     @Option(name: .long, help: "The address to listen on.") var host = "127.0.0.1"
-    @Option(name: .long, help: "The port to listen on (0 picks a free one).") var port = 8080
+    @Option(name: .long, parsing: .unconditional, help: "The port to listen on (0 picks a free one).") var port = 8080
     @Flag(name: .long, help: "Seed an empty database with the demo data and print demo tokens.") var demo = false
     @Flag(name: .long, help: "Run on a fresh temporary database, removed at exit.") var ephemeral = false
     @Option(name: .long, help: "A JWKS file to verify Clerk session tokens (RS256) with.") var clerkJWKS: String?
@@ -113,7 +113,7 @@ struct Token: ReachCommand {
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The user id, e.g. user_demo.") var userId: String?
-    @Option(name: .long, help: "Hours until it expires (default 24).") var hours = 24.0
+    @Option(name: .long, parsing: .unconditional, help: "Hours until it expires (default 24).") var hours = 24.0
     @Option(name: .long, help: "Revoke this token (a sign-out); servers refuse it within 5 seconds.") var revoke: String?
     @Flag(name: .long, help: "Revoke every token of USER_ID issued until now.") var revokeAll = false
 

@@ -36,7 +36,7 @@ struct Seed: ReachCommand {
     @Flag(name: .long, help: "Load the demo data (required).")
     var demo = false
 
-    @Option(name: .long, help: "Multiply users, campaigns and creators (0 to 1000).")
+    @Option(name: .long, parsing: .unconditional, help: "Multiply users, campaigns and creators (0 to 1000).")
     var scale = 1
 
     func validate() throws {
@@ -71,7 +71,7 @@ struct SearchCommand: AsyncParsableCommand {
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The substring to find.") var query: String
-        @Option(name: .long, help: "At most this many users (1 to 500).") var limit = 50
+        @Option(name: .long, parsing: .unconditional, help: "At most this many users (1 to 500).") var limit = 50
 
         func validate() throws {
             guard (1...500).contains(limit) else { throw UsageError("--limit must be from 1 to 500") }
@@ -101,9 +101,9 @@ struct SearchCommand: AsyncParsableCommand {
         @Argument(help: "The substring to find (\"\" for all).") var query: String
         @Option(name: .long, help: "Only this user's creators (default: every user's).") var user: String?
         @Option(name: .long, help: "tiktok, instagram or youtube.") var platform: String?
-        @Option(name: .long, help: "At least this many followers.") var minFollowers: Int?
+        @Option(name: .long, parsing: .unconditional, help: "At least this many followers.") var minFollowers: Int?
         @Option(name: .long, help: "followers, followers_asc, recent or name.") var sort = "followers"
-        @Option(name: .long, help: "At most this many creators (1 to 500).") var limit = 50
+        @Option(name: .long, parsing: .unconditional, help: "At most this many creators (1 to 500).") var limit = 50
 
         func validate() throws {
             guard (1...500).contains(limit) else { throw UsageError("--limit must be from 1 to 500") }
@@ -162,7 +162,14 @@ struct ConfigCommand: AsyncParsableCommand {
             commandName: "set", abstract: "Change one setting; the value is checked against its type (number, duration, boolean).")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "CATEGORY.KEY") var key: String
-        @Argument(help: "The new value: 50, 30s, 5m, true …") var value: String
+        // Unrecognized words too, so that a negative number is a value (refused by the rule), not an option.
+        @Argument(parsing: .allUnrecognized, help: "The new value: 50, 30s, 5m, true …") var values: [String] = []
+
+        var value: String { values.first ?? "" }
+
+        func validate() throws {
+            guard values.count == 1 else { throw UsageError("give one VALUE after CATEGORY.KEY, e.g. `reach config set timeouts.standard_job_timeout 90m`") }
+        }
 
         func execute() async throws {
             let configKey = try ConfigKey(parsing: key)
