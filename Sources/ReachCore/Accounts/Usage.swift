@@ -55,3 +55,11 @@ extension Usage {
         return count
     }
 }
+
+extension Usage {
+    /// The platform's warning above 80% of a limit.
+    public static func warning(used: Int, limit: Int, noun: String) -> String? {
+        guard limit > 0, used * 100 > limit * 80 else { return nil }
+        return "You have used \(used) of \(limit) \(noun) (\(used * 100 / limit)%). Consider upgrading."
+    }
+}
