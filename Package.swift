@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "ReachStore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             // Demo data and the offline provider's corpus; `Fixtures` links to fixtures/.

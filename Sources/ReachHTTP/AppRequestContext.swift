@@ -2,13 +2,14 @@ import Foundation
 import Hummingbird
 import Logging
 import ReachCore
-import ReachStore
 
 /// The request context of every route: who is asking, and the request's ids.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The authenticated user, set by ``AuthMiddleware``.
+    /// The authenticated user, set by ``AuthMiddleware`` (or the dashboard's ``SessionMiddleware``).
     public var identity: Identity?
+    /// The dashboard's session token, when ``SessionMiddleware`` signed the request in from its cookie.
+    public var sessionToken: String?
     /// The request id, also in every log line and the `X-Request-Id` header.
     public var requestId: String
 
@@ -37,17 +38,13 @@ public struct AppRequestContext: RequestContext {
     }
 }
 
-/// Who a request comes from.
-public struct Identity: Sendable, Hashable {
-    public var userId: String
-    public var email: String?
-    public var isAdmin: Bool
-}
-
 /// Responses in the wire format (``WireEncoder``): lowercase UUIDs, ISO-8601 timestamps.
 public struct WireResponseEncoder: ResponseEncoder {
     public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
-        try json(value)
+        let body = try WireEncoder.encode(value)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

@@ -1,7 +1,6 @@
 import Foundation
 import Prometheus
 import ReachCore
-import ReachStore
 
 /// Prometheus metrics: requests and latency by route, and the queue's state read at each scrape.
 ///
@@ -26,30 +25,26 @@ public final class HTTPMetrics: Sendable {
         ).record(duration)
     }
 
-    /// The text exposition, with queue figures read now.
-    func render(database: ReachDatabase, now: Date) async throws -> String {
-        let (stats, pendingEvents, running) = try await database.reader.read { db in
-            (try JobQueue.stats(db, now: now), try Event.hasPending(db),
-             try ScrapingJob.runningCount(db))
-        }
+    /// The text exposition, with the queue's figures.
+    func render(_ figures: Maintenance.QueueFigures) -> String {
         for status in BackgroundJobStatus.allCases {
             registry.makeGauge(
                 descriptor: .init(namespace: "reach", metricName: "background_jobs", helpText: "Background jobs by status"),
                 labels: [("status", status.rawValue)]
-            ).set(to: Double(stats.byStatus[status] ?? 0))
+            ).set(to: Double(figures.jobs[status] ?? 0))
         }
         registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "queue_depth",
                                              helpText: "Background jobs due and waiting"))
-            .set(to: Double(stats.byStatus[.pending] ?? 0))
+            .set(to: Double(figures.jobs[.pending] ?? 0))
         registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "oldest_pending_job_age", unitName: "seconds",
                                              helpText: "Age of the oldest due pending job"))
-            .set(to: stats.oldestPending.map { max(0, now.timeIntervalSince($0)) } ?? 0)
+            .set(to: figures.oldestPendingAge ?? 0)
         registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "searches_running",
                                              helpText: "Searches pending or processing"))
-            .set(to: Double(running))
+            .set(to: Double(figures.searchesRunning))
         registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "events_pending",
                                              helpText: "1 when events wait for the processor"))
-            .set(to: pendingEvents ? 1 : 0)
+            .set(to: figures.eventsPending ? 1 : 0)
         return registry.emitToString()
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import ReachCore
-import ReachStore
+
 
 /// The OpenAPI 3.1 document of every route, served at `/openapi.json`.
 ///

@@ -1,12 +1,10 @@
 import Foundation
-import GRDB
 import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
 import ReachCore
-import ReachStore
 
 /// An error answer, as RFC 9457 `application/problem+json`: `type`, `title`, `status`, `detail`
 /// and a stable `code`. Every error of every route becomes one of these in ``ProblemMiddleware``,
@@ -99,6 +97,9 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
             switch error {
             case .invalid(let field, let reason): return .invalid(field, reason)
             case .badRequest(let message): return .badRequest(message)
+            case .invalidSignature(let message):
+                return Problem(status: 400, code: "invalid_signature", title: "Invalid signature", detail: message)
+            case .unauthorized(let message): return .unauthorized(message)
             case .notFound(let what): return .notFound("\(what) not found")
             case .conflict(let message): return Problem(status: 409, code: "conflict", title: "Conflict", detail: message)
             case .forbidden(let message): return .forbidden(message)
@@ -178,7 +179,7 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let metrics: HTTPMetrics
-    let routes: RouteTable
+    let routes: KnownRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context

@@ -2,17 +2,17 @@ import Foundation
 import GRDB
 import Logging
 import ReachCore
-import ReachStore
 
 /// The work behind one `job_type` of `background_jobs`.
 ///
 /// Handlers run at least once: a job whose worker died runs again, so each handler is idempotent.
+/// A handler does its work through the services of its ``JobContext``; it never opens a transaction.
 public protocol JobHandler: Sendable {
     var jobType: String { get }
     /// Does the job; the returned value is stored in `result`.
     func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue?
     /// The job failed for good (no retries left, or its worker died once too often), in the
-    /// transaction that marked it: the work it stood for must end too.
+    /// queue's transaction that marked it: the work it stood for must end too.
     func jobDied(_ db: Database, _ job: BackgroundJob, reason: String, now: Date) throws
 }
 
@@ -20,10 +20,11 @@ extension JobHandler {
     public func jobDied(_ db: Database, _ job: BackgroundJob, reason: String, now: Date) throws {}
 }
 
-/// What a handler may use.
+/// What a handler may use: the application's services, and whether a failure now is final.
 public struct JobContext: Sendable {
-    public let database: ReachDatabase
-    public let clock: any ReachClock
+    public let searches: Searches
+    public let accounts: Accounts
+    public let maintenance: Maintenance
     public let logger: Logger
     /// Whether a failure now is final: no retries remain.
     public let isLastAttempt: Bool

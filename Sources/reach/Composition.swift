@@ -4,7 +4,6 @@ import Foundation
 import Logging
 import ReachCore
 import ReachJobs
-import ReachStore
 
 /// How the scheduler finds creators, from flags or the environment.
 struct ProviderOptions: ParsableArguments {
@@ -57,8 +56,9 @@ struct ProviderOptions: ParsableArguments {
                 throw UsageError("the http provider needs --provider-url or $REACH_PROVIDER_URL")
             }
             let options = HTTPProvider.Options(baseURL: url, apiKey: environment("REACH_PROVIDER_API_KEY") ?? "")
+            let configuration = ReachCore.Configuration(AppContext(database: database, clock: SystemClock()))
             return HTTPProvider(options: options) { platform in
-                (try? await database.reader.read { db in Double(try Settings.count(db, .maxAPICalls(platform, .keyword))) }) ?? 50
+                Double((try? await configuration.count(.maxAPICalls(platform, .keyword))) ?? 50)
             }
         default:
             let latency = providerLatencyMs ?? environment("REACH_PROVIDER_LATENCY_MS").flatMap(Int.init) ?? 0

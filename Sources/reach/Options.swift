@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ReachCore
-import ReachStore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -15,9 +14,14 @@ struct GlobalOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["REACH_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "reach.sqlite"
     }
 
-    /// Opens the database; commands that only read refuse a missing file.
+    /// Opens the database; commands that only read refuse a missing file and never write.
     func open(_ mode: ReachDatabase.OpenMode) throws -> ReachDatabase {
         try ReachDatabase.open(path: databasePath, mode: mode)
+    }
+
+    /// What the command's service calls run on: the file opened in `mode`, and the system clock.
+    func context(_ mode: ReachDatabase.OpenMode) throws -> AppContext {
+        AppContext(database: try open(mode), clock: SystemClock())
     }
 }
 

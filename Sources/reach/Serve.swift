@@ -6,7 +6,6 @@ import NIOCore
 import ReachCore
 import ReachHTTP
 import ReachJobs
-import ReachStore
 import ServiceLifecycle
 
 struct Serve: ReachCommand {
@@ -34,6 +33,8 @@ struct Serve: ReachCommand {
     @Flag(name: .long, help: "Offer the dashboard's mock checkout (plan changes without payment; on with --demo) when no Stripe secret is set.")
     var mockBilling = false
 
+    var stripeConfigured: Bool { stripeWebhookSecret != nil || ProcessInfo.processInfo.environment["STRIPE_WEBHOOK_SECRET"] != nil }
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw UsageError("--port must be from 0 to 65535") }
         if clerkJWKS != nil && clerkIssuer == nil { throw UsageError("--clerk-jwks needs --clerk-issuer") }
@@ -43,7 +44,7 @@ struct Serve: ReachCommand {
                 throw UsageError("--public-url must be an http(s) URL such as https://reach.example.com")
             }
         }
-        if mockBilling && (stripeWebhookSecret != nil || ProcessInfo.processInfo.environment["STRIPE_WEBHOOK_SECRET"] != nil) {
+        if mockBilling && stripeConfigured {
             throw UsageError("--mock-billing is for servers without Stripe: drop it, or the Stripe secret")
         }
     }
@@ -51,48 +52,39 @@ struct Serve: ReachCommand {
     func execute() async throws {
         let logger = Composition.logger("reach")
         let database = ephemeral ? try ReachDatabase.temporary() : try options.open(.create)
-        var tokens: [(String, String)] = []
-        let clock = SystemClock()
-        let jwks = try clerkJWKS.map { path in
+        var appOptions = ReachApp.Options()
+        appOptions.clerkJWKS = try clerkJWKS.map { path in
             do {
                 return try String(contentsOfFile: path, encoding: .utf8)
             } catch {
                 throw ReachError.invalid(field: "clerk-jwks", reason: "cannot read \(path)")
             }
         }
-        let verifier = try await TokenVerifier(
-            signingKey: try TokenVerifier.localSigningKey(database), clerkJWKS: jwks, clerkIssuer: clerkIssuer, clock: clock)
+        appOptions.clerkIssuer = clerkIssuer
+        appOptions.stripeWebhookSecret = stripeWebhookSecret
+        appOptions.adminEmails = Composition.adminEmails()
+        let app = try await ReachApp(database: database, options: appOptions)
+        var tokens: [(String, String)] = []
         if demo {
-            let seeder = DemoSeeder(database: database, clock: clock)
+            let seeder = DemoSeeder(database: database, clock: app.clock)
             if try !seeder.isSeeded() {
                 let summary = try seeder.seed(scale: 1)
                 Terminal.info("reach: seeded the demo: \(summary.users) users, \(summary.campaigns) campaigns, \(summary.creators) creators")
             }
             for user in ["user_demo", "user_admin"] {
-                tokens.append((user, try await verifier.issue(userId: user, lifetime: 30 * 86_400)))
+                tokens.append((user, try await app.tokens.issue(userId: user, lifetime: 30 * 86_400)))
             }
         }
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
-        configuration.clerkJWKS = jwks
-        configuration.clerkIssuer = clerkIssuer
-        configuration.adminEmails = Composition.adminEmails()
-        configuration.stripeWebhookSecret = try stripeWebhookSecret.map {
-            try WebhookSecrets.checkStripe($0, source: "--stripe-webhook-secret")
-        } ?? WebhookSecrets.stripe(database)
-        configuration.clerkWebhookSecret = try WebhookSecrets.clerk(database)
         configuration.demoSignIn = demo
         configuration.publicURL = publicURL
-        let stripeConfigured = stripeWebhookSecret != nil || ProcessInfo.processInfo.environment["STRIPE_WEBHOOK_SECRET"] != nil
         configuration.mockBilling = (demo || mockBilling) && !stripeConfigured
-        let services: [any Service] = noScheduler ? [] : [try provider.makeScheduler(database: database, logger: logger)]
+        let services = noScheduler ? [] : try provider.makeScheduler(database: database, logger: logger).services
         let where_ = ephemeral ? "a temporary database" : options.databasePath
         let announced = tokens
-        let application = buildApplication(
-            configuration, dependencies: AppDependencies(database: database, clock: clock, verifier: verifier),
-            services: services, logger: logger
-        ) { port in
+        let application = buildApplication(configuration, dependencies: AppDependencies(app: app), services: services, logger: logger) { port in
             var lines = ["reach: serving \(where_) on http://\(host):\(port)"]
             for (user, token) in announced { lines.append("reach: token for \(user): \(token)") }
             if !announced.isEmpty { lines.append("reach: try  curl -H \"Authorization: Bearer $TOKEN\" http://\(host):\(port)/api/campaigns") }
@@ -104,52 +96,5 @@ struct Serve: ReachCommand {
             throw ReachError.unavailable("port \(port) on \(host) is in use: choose another with --port, or 0 for a free one")
         }
         withExtendedLifetime(database) {}
-    }
-}
-
-struct Token: ReachCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Print a bearer token for the local listener, signed with this database's secret.")
-
-    @OptionGroup var options: GlobalOptions
-    @Argument(help: "The user id, e.g. user_demo.") var userId: String?
-    @Option(name: .long, parsing: .unconditional, help: "Hours until it expires (default 24).") var hours = 24.0
-    @Option(name: .long, help: "Revoke this token (a sign-out); servers refuse it within 5 seconds.") var revoke: String?
-    @Flag(name: .long, help: "Revoke every token of USER_ID issued until now.") var revokeAll = false
-
-    func validate() throws {
-        guard hours > 0, hours <= 24 * 365 else { throw UsageError("--hours must be more than 0 and at most 8760") }
-        if revoke != nil && (userId != nil || revokeAll) { throw UsageError("--revoke TOKEN takes no USER_ID and no --revoke-all") }
-        if revoke == nil && userId == nil { throw UsageError("give USER_ID (or --revoke TOKEN)") }
-    }
-
-    func execute() async throws {
-        let database = try options.open(.existing)
-        let verifier = try await TokenVerifier(signingKey: try TokenVerifier.localSigningKey(database))
-        if let revoke {
-            let verified = try await verifier.verifyWithExpiry(revoke)
-            guard verified.isLocal, let tokenId = verified.tokenId else {
-                throw ReachError.invalid(field: "revoke", reason: "not a local token with an id: revoke its user's tokens with USER_ID --revoke-all")
-            }
-            try await database.writer.write { db in
-                try TokenRevocations.revoke(db, tokenId: tokenId, expiresAt: verified.expires)
-            }
-            Terminal.print("revoked the token of \(verified.userId) (it would have expired at \(WireFormat.timestamp(verified.expires)))")
-            return
-        }
-        guard let userId else { return }
-        try Accounts.validateUserId(userId)
-        if revokeAll {
-            let now = SystemClock().nowMilliseconds()
-            try await database.writer.write { db in try TokenRevocations.revokeAll(db, userId: userId, issuedBefore: now) }
-            Terminal.print("revoked every token of \(userId) issued until \(WireFormat.timestamp(now))")
-            return
-        }
-        let exists = try await database.reader.read { db in try UserProfile.fetchOne(db, userId: userId) != nil }
-        guard exists else {
-            throw ReachError.notFound("user \(userId) (create it with `reach clerk trigger user.created --user \(userId)` or seed the demo)")
-        }
-        let token = try await verifier.issue(userId: userId, lifetime: hours * 3_600)
-        if options.json { try Terminal.printJSON(["userId": userId, "token": token]) } else { Terminal.print(token) }
     }
 }

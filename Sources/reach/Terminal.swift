@@ -1,6 +1,5 @@
 import Foundation
 import ReachCore
-import ReachStore
 
 /// Output for people (tables, progress bars) and for scripts (`--json`).
 enum Terminal {

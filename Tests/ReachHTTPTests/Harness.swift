@@ -16,7 +16,7 @@ let start = Date(timeIntervalSince1970: 1_764_021_978.125)
 struct Harness {
     let database: ReachDatabase
     let clock: ManualClock
-    let verifier: TokenVerifier
+    let app: ReachApp
     let dependencies: AppDependencies
     let scheduler: Scheduler
     let stripeSecret = "whsec_test_stripe_secret"
@@ -26,24 +26,25 @@ struct Harness {
     init(seed: Bool = false, clerkJWKS: String? = nil) async throws {
         database = try ReachDatabase.temporary()
         clock = ManualClock(start)
-        verifier = try await TokenVerifier(
-            signingKey: try TokenVerifier.localSigningKey(database), clerkJWKS: clerkJWKS,
-            clerkIssuer: clerkJWKS == nil ? nil : "https://clerk.reach.test", clock: clock)
-        dependencies = AppDependencies(database: database, clock: clock, verifier: verifier)
+        var options = ReachApp.Options()
+        options.stripeWebhookSecret = stripeSecret
+        options.environment = ["CLERK_WEBHOOK_SECRET": clerkSecret]
+        options.adminEmails = ["boss@reach.test"]
+        options.clerkJWKS = clerkJWKS
+        options.clerkIssuer = clerkJWKS == nil ? nil : "https://clerk.reach.test"
+        app = try await ReachApp(database: database, clock: clock, options: options)
+        dependencies = AppDependencies(app: app)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         scheduler = Scheduler(
             database: database, clock: clock,
             handlers: [ScrapingStepHandler(provider: OfflineProvider())] + MaintenanceHandlers.all,
             recurring: .none, options: .init(workers: 4), logger: logger)
-        configuration.stripeWebhookSecret = stripeSecret
-        configuration.clerkWebhookSecret = clerkSecret
-        configuration.adminEmails = ["boss@reach.test"]
         if seed { _ = try DemoSeeder(database: database, clock: clock).seed(scale: 0) }
     }
 
     func token(_ userId: String) async throws -> String {
-        try await verifier.issue(userId: userId, lifetime: 3_600)
+        try await app.tokens.issue(userId: userId, lifetime: 3_600)
     }
 
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {

@@ -2,12 +2,152 @@ import Foundation
 import GRDB
 import ReachStore
 
-/// Users: creation (Clerk `user.created`), updates, deletion.
-public enum Accounts {
+/// A user's account: the profile, onboarding, the trial and its e-mails, billing and usage.
+public struct Accounts: Sendable {
+    let context: AppContext
+
+    public init(_ context: AppContext) {
+        self.context = context
+    }
+
+    /// The user's profile, or not found.
+    public func profile(userId: String) async throws -> UserProfile {
+        try await context.read { db in try Onboarding.profile(db, userId) }
+    }
+
+    /// Whether a profile exists for `userId`.
+    public func exists(userId: String) async throws -> Bool {
+        try await context.read { db in try UserProfile.fetchOne(db, userId: userId) != nil }
+    }
+
+    /// Creates a profile as Clerk's `user.created` does (free, a 7-day trial, step `pending`); an
+    /// existing profile is returned as it is.
+    @discardableResult
+    public func createUser(userId: String, email: String?, fullName: String?, events: EventContext) async throws -> UserProfile {
+        let now = context.now()
+        return try await context.write { db in
+            try Self.createUser(db, userId: userId, email: email, fullName: fullName, now: now, context: events)
+        }
+    }
+
+    /// Onboarding step 1: full name and business name.
+    public func captureInfo(userId: String, fullName: String, businessName: String, events: EventContext) async throws -> UserProfile {
+        let now = context.now()
+        return try await context.write { db in
+            try Onboarding.captureInfo(db, userId: userId, fullName: fullName, businessName: businessName, now: now, context: events)
+        }
+    }
+
+    /// Onboarding step 2: what the brand does, at least 50 characters.
+    public func captureIntent(userId: String, brandDescription: String) async throws -> UserProfile {
+        let now = context.now()
+        return try await context.write { db in
+            try Onboarding.captureIntent(db, userId: userId, brandDescription: brandDescription, now: now)
+        }
+    }
+
+    /// The plan chosen before checkout.
+    public func savePlan(userId: String, plan: PlanKey) async throws -> UserProfile {
+        let now = context.now()
+        return try await context.write { db in try Onboarding.savePlan(db, userId: userId, plan: plan, now: now) }
+    }
+
+    /// Completes onboarding: the chosen plan, trialing for the rest of the trial.
+    public func completeOnboarding(userId: String, events: EventContext) async throws -> UserProfile {
+        let now = context.now()
+        return try await context.write { db in try Onboarding.complete(db, userId: userId, now: now, context: events) }
+    }
+
+    /// The background half of completion (the `complete_onboarding` job).
+    public func finishOnboarding(userId: String) async throws -> JSONValue {
+        let now = context.now()
+        return try await context.write { db in try Onboarding.finishInBackground(db, userId: userId, now: now) }
+    }
+
+    /// `GET /api/billing/status`: plan, trial countdown, subscription, usage.
+    public func billingStatus(userId: String) async throws -> AccountStatus.Billing {
+        let now = context.clock.now()
+        return try await context.read { db in try AccountStatus.billing(db, userId: userId, now: now) }
+    }
+
+    /// `GET /api/usage/summary`: campaigns and creators used against the plan's limits.
+    public func usage(userId: String) async throws -> AccountStatus.Usage {
+        try await context.read { db in try AccountStatus.usage(db, userId: userId) }
+    }
+
+    /// The plans a user can choose, in their order.
+    public func plans() async throws -> [SubscriptionPlan] {
+        try await context.read { db in try SubscriptionPlan.fetchAllOrdered(db, activeOnly: true) }
+    }
+
+    /// The dashboard's account page: profile, billing and the plans to choose from, in one read.
+    public func accountPage(userId: String) async throws -> AccountPage {
+        let now = context.clock.now()
+        return try await context.read { db in
+            AccountPage(
+                profile: try Onboarding.profile(db, userId), billing: try AccountStatus.billing(db, userId: userId, now: now),
+                plans: try SubscriptionPlan.fetchAllOrdered(db, activeOnly: true))
+        }
+    }
+
+    public struct AccountPage: Sendable {
+        public var profile: UserProfile
+        public var billing: AccountStatus.Billing
+        public var plans: [SubscriptionPlan]
+    }
+
+    /// Puts the user on `plan` as Stripe's checkout would, without payment: demos only (the
+    /// routes offer it only where no Stripe is configured).
+    public func mockCheckout(userId: String, plan: PlanKey) async throws {
+        guard plan != .free else { throw ReachError.invalid(field: "plan", reason: "choose glow_up, viral_surge or fame_flex") }
+        let now = context.now()
+        try await context.write { db in
+            let profile = try Onboarding.profile(db, userId)
+            let event = try SampleWebhooks.stripe("checkout.session.completed", userId: profile.userId, profile: profile,
+                                                  plan: plan, status: nil, now: now)
+            _ = try Billing.apply(db, event: event, now: now, context: EventContext(source: "user_action"))
+        }
+    }
+
+    /// Expires up to `limit` due trials in one transaction; returns how many.
+    public func expireTrials(limit: Int) async throws -> Int {
+        let now = context.now()
+        return try await context.write { db in try Trials.expireDue(db, now: now, limit: limit).count }
+    }
+
+    /// Resets up to `limit` users' monthly usage in one transaction; returns how many.
+    public func resetUsage(limit: Int) async throws -> Int {
+        let now = context.now()
+        return try await context.write { db in try Usage.resetDue(db, now: now, limit: limit) }
+    }
+
+    /// The trial e-mail to send now, or nil when it was sent or cancelled meanwhile.
+    public func emailToSend(userId: String, email: TrialEmail) async throws -> EmailMessage? {
+        let profile = try await context.read { db in try UserProfile.fetchOne(db, userId: userId) }
+        guard let profile, Emails.status(profile, email) == .scheduled else { return nil }
+        guard let address = profile.email, !address.isEmpty else {
+            throw ReachError.conflict("user \(userId) has no e-mail address")
+        }
+        let name = profile.fullName ?? profile.name ?? "there"
+        return EmailMessage(to: address, subject: email.subject, body: email.body(name: name), kind: email.rawValue)
+    }
+
+    /// Records that an e-mail was sent (with its message id) or failed for good.
+    public func recordEmail(userId: String, email: TrialEmail, sent messageId: String?) async throws {
+        let now = context.now()
+        try await context.write { db in
+            if let messageId {
+                try Emails.markSent(db, userId: userId, email, messageId: messageId, now: now)
+            } else {
+                try Emails.markFailed(db, userId: userId, email, now: now)
+            }
+        }
+    }
+
     /// Creates a profile on plan `free` with a 7-day active trial, step `pending`; returns the
     /// existing profile when there is one.
     @discardableResult
-    public static func createUser(
+    package static func createUser(
         _ db: Database, userId: String, email: String?, fullName: String?, now: Date, context: EventContext,
         recordedEvent: Event? = nil
     ) throws -> UserProfile {
@@ -33,7 +173,7 @@ public enum Accounts {
 
     /// Deletes a user's profile and everything they own — campaigns, searches and their results
     /// (the creator index follows), legacy searches, pending e-mails — in the caller's transaction.
-    public static func deleteUser(_ db: Database, userId: String, now: Date) throws -> Bool {
+    package static func deleteUser(_ db: Database, userId: String, now: Date) throws -> Bool {
         guard let profile = try UserProfile.fetchOne(db, userId: userId) else { return false }
         try UserData.deleteOwnedRows(db, userId: userId, now: now)
         try profile.delete(db)

@@ -10,6 +10,10 @@ public enum ReachError: Error, CustomStringConvertible, Sendable {
     case invalid(field: String, reason: String)
     /// A request that cannot be read at all (a query parameter of the wrong form): HTTP 400.
     case badRequest(String)
+    /// A webhook whose signature does not match its body and the endpoint secret: HTTP 400.
+    case invalidSignature(String)
+    /// No usable credentials (a missing, expired or revoked token): HTTP 401.
+    case unauthorized(String)
     /// Something that does not exist, or belongs to someone else (HTTP 404).
     case notFound(String)
     /// A state that forbids the action, e.g. cancelling a completed job (HTTP 409).
@@ -27,6 +31,8 @@ public enum ReachError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .invalid(let field, let reason): return "\(field): \(reason)"
         case .badRequest(let message): return message
+        case .invalidSignature(let message): return message
+        case .unauthorized(let message): return message
         case .notFound(let what): return "\(what) not found"
         case .conflict(let message): return message
         case .forbidden(let message): return message

@@ -3,9 +3,91 @@ import GRDB
 import ReachStore
 
 /// Campaigns: a user's containers for searches.
-public enum Campaigns {
+///
+/// ```swift
+/// let campaign = try await app.campaigns.create(userId: "user_demo", name: "Spring launch", description: nil, searchType: .keyword)
+/// ```
+public struct Campaigns: Sendable {
+    let context: AppContext
+
+    public init(_ context: AppContext) {
+        self.context = context
+    }
+
     /// Creates a campaign after the plan's campaign check; usage goes up by one.
-    public static func create(
+    public func create(userId: String, name: String, description: String?, searchType: SearchType) async throws -> Campaign {
+        let now = context.now()
+        return try await context.write { db in
+            try Self.create(db, userId: userId, name: name, description: description, searchType: searchType, now: now)
+        }
+    }
+
+    /// A page of the user's campaigns, newest first (`page` from 1), and how many there are.
+    public func list(userId: String, page: Int, limit: Int) async throws -> (campaigns: [Campaign], total: Int) {
+        try await context.read { db in try Campaign.fetchPage(db, userId: userId, page: page, limit: limit) }
+    }
+
+    /// The user's campaign with its searches and their results (anyone else's is not found).
+    public func detail(id: UUID, userId: String) async throws -> CampaignDetail {
+        try await context.read { db in
+            _ = try Self.owned(db, id: id, userId: userId)
+            guard let detail = try Campaign.fetchDetail(db, id: id) else { throw ReachError.notFound("campaign \(id.lowercased)") }
+            return detail
+        }
+    }
+
+    /// Changes name, description (`.some(nil)` clears it) or status.
+    public func update(id: UUID, userId: String, name: String?, description: String??, status: CampaignStatus?) async throws -> Campaign {
+        let now = context.now()
+        return try await context.write { db in
+            try Self.update(db, id: id, userId: userId, name: name, description: description, status: status, now: now)
+        }
+    }
+
+    /// Whether the user may create another campaign, with the numbers behind the answer.
+    public func allowance(userId: String) async throws -> Allowance {
+        try await context.read { db in try Self.allowance(db, userId: userId) }
+    }
+
+    /// The dashboard's campaign list: the user's latest campaigns, what the plan allows, and usage.
+    public func overview(userId: String, limit: Int = 100) async throws -> Overview {
+        try await context.read { db in
+            Overview(
+                campaigns: try Campaign.fetchPage(db, userId: userId, page: 1, limit: limit).campaigns,
+                allowance: try Self.allowance(db, userId: userId), usage: try AccountStatus.usage(db, userId: userId))
+        }
+    }
+
+    public struct Overview: Sendable {
+        public var campaigns: [Campaign]
+        public var allowance: Allowance
+        public var usage: AccountStatus.Usage
+    }
+
+    /// The dashboard's campaign page: the campaign, its searches, a page of its creators.
+    public func page(id: UUID, userId: String, creators query: CreatorQuery) async throws -> Page {
+        try await context.read { db in
+            let campaign = try Self.owned(db, id: id, userId: userId)
+            let jobs = try ScrapingJob.fetchAll(db, campaignId: id)
+            let profile = try Onboarding.profile(db, userId)
+            let creators = try CreatorSearch.search(db, query)
+            return Page(
+                campaign: campaign, jobs: jobs, creators: creators,
+                creatorTotal: try CreatorSearch.count(db, query, plan: creators.plan),
+                canExport: try Plans.effectiveLimits(db, profile: profile).exportFormats.contains("CSV"))
+        }
+    }
+
+    public struct Page: Sendable {
+        public var campaign: Campaign
+        public var jobs: [ScrapingJob]
+        public var creators: CreatorPage
+        public var creatorTotal: Int
+        public var canExport: Bool
+    }
+
+    /// Creates a campaign after the plan's campaign check; usage goes up by one.
+    package static func create(
         _ db: Database, userId: String, name: String, description: String?, searchType: SearchType, now: Date
     ) throws -> Campaign {
         guard let profile = try UserProfile.fetchOne(db, userId: userId) else { throw ReachError.notFound("profile of \(userId)") }
@@ -19,13 +101,13 @@ public enum Campaigns {
     }
 
     /// Text that may be left blank: blank is no value.
-    static func optionalText(_ value: String?, field: String) throws -> String? {
+    package static func optionalText(_ value: String?, field: String) throws -> String? {
         guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         return try Onboarding.text(value, field: field, maximum: 5_000)
     }
 
     /// The user's campaign, or not found (anyone else's is not found too).
-    public static func owned(_ db: Database, id: UUID, userId: String) throws -> Campaign {
+    package static func owned(_ db: Database, id: UUID, userId: String) throws -> Campaign {
         guard let campaign = try Campaign.fetchOne(db, id: id), campaign.userId == userId else {
             throw ReachError.notFound("campaign \(id.lowercased)")
         }
@@ -33,7 +115,7 @@ public enum Campaigns {
     }
 
     /// Changes name, description or status.
-    public static func update(
+    package static func update(
         _ db: Database, id: UUID, userId: String, name: String?, description: String??, status: CampaignStatus?, now: Date
     ) throws -> Campaign {
         var campaign = try owned(db, id: id, userId: userId)
@@ -59,7 +141,7 @@ public enum Campaigns {
         public var warning: String?
     }
 
-    public static func allowance(_ db: Database, userId: String) throws -> Allowance {
+    package static func allowance(_ db: Database, userId: String) throws -> Allowance {
         guard let profile = try UserProfile.fetchOne(db, userId: userId) else { throw ReachError.notFound("profile of \(userId)") }
         let limits = try Plans.effectiveLimits(db, profile: profile)
         let current = profile.usageCampaignsCurrent ?? 0

@@ -7,8 +7,127 @@ import ReachStore
 /// Status flow: pending → processing → completed | error | timeout | cancelled. Each step is one
 /// `process_scraping_job` background job carrying the cursor it fetches at, so that a step re-run
 /// after a crash finds its page stored already and stores nothing twice.
-public enum Searches {
+public struct Searches: Sendable {
     public static let stepJobType = "process_scraping_job"
+
+    let context: AppContext
+
+    public init(_ context: AppContext) {
+        self.context = context
+    }
+
+    /// Starts a search: the plan's creator limit and the campaign are checked, the job written and
+    /// its first step queued, in one transaction.
+    public func start(userId: String, request: SearchRequest, campaignId: UUID?) async throws -> ScrapingJob {
+        let now = context.now()
+        return try await context.write { db in
+            try Self.start(db, userId: userId, request: request, campaignId: campaignId, now: now)
+        }
+    }
+
+    /// The user's search (anyone else's is not found).
+    public func job(id: UUID, userId: String) async throws -> ScrapingJob {
+        try await context.read { db in try Self.owned(db, id: id, userId: userId) }
+    }
+
+    /// The user's search with its results and campaign.
+    public func detail(id: UUID, userId: String) async throws -> JobDetail {
+        try await context.read { db in
+            _ = try Self.owned(db, id: id, userId: userId)
+            guard let detail = try ScrapingJob.fetchDetail(db, id: id) else { throw ReachError.notFound("job \(id.lowercased)") }
+            return detail
+        }
+    }
+
+    /// Cancels the user's search (any user's when `userId` is nil: the command line).
+    public func cancel(id: UUID, userId: String?) async throws -> ScrapingJob {
+        let now = context.now()
+        return try await context.write { db in try Self.cancel(db, jobId: id, userId: userId, now: now) }
+    }
+
+    /// Begins a step of a search: pending becomes processing, a search past its timeout times out.
+    public func beginStep(jobId: UUID, cursor: Int) async throws -> Next {
+        let now = context.now()
+        return try await context.write { db in try Self.beginStep(db, jobId: jobId, cursor: cursor, now: now) }
+    }
+
+    /// Records a provider page and queues what follows (the next step, or completion).
+    public func recordPage(jobId: UUID, cursor: Int, items: [JSONValue], nextCursor: Int?) async throws {
+        let now = context.now()
+        try await context.write { db in
+            try Self.recordPage(db, jobId: jobId, cursor: cursor, items: items, nextCursor: nextCursor, now: now)
+        }
+    }
+
+    /// Ends a search in `error` with the message.
+    public func recordFailure(jobId: UUID, message: String) async throws {
+        let now = context.now()
+        try await context.write { db in try Self.recordFailure(db, jobId: jobId, message: message, now: now) }
+    }
+
+    /// Times out the searches past their `timeout_at`; returns how many.
+    public func timeOutExpired() async throws -> Int {
+        let now = context.now()
+        return try await context.write { db in try Self.timeOutExpired(db, now: now) }
+    }
+
+    /// The search's progress at each change, ending after its final status; nothing for a search that goes.
+    public func progressUpdates(id: UUID) -> AsyncThrowingStream<SearchProgress, any Error> {
+        let observation = ValueObservation
+            .tracking { db in try ScrapingJob.fetchOne(db, id: id).map { SearchProgress($0) } }
+            .removeDuplicates()
+        let values = observation.values(in: context.database.reader)
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for try await progress in values {
+                        guard let progress else { break }
+                        continuation.yield(progress)
+                        if progress.status.isFinal { break }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// What a CSV export of the user's job or campaign reads, once the plan allows CSV.
+    public func exportSelection(userId: String, jobId: UUID?, campaignId: UUID?) async throws -> ExportSelection {
+        try await context.read { db in
+            guard let profile = try UserProfile.fetchOne(db, userId: userId) else { throw ReachError.notFound("profile of \(userId)") }
+            let limits = try Plans.effectiveLimits(db, profile: profile)
+            guard limits.exportFormats.contains("CSV") else {
+                throw ReachError.planLimitExceeded(PlanLimitExceeded(
+                    message: "CSV export is not part of your plan. Upgrade to export creators.", currentUsage: 0, limit: 0,
+                    recommendedPlan: try Plans.recommendedPlan(db, above: profile.currentPlan ?? .free)))
+            }
+            if let jobId {
+                let job = try Self.owned(db, id: jobId, userId: userId)
+                return ExportSelection(jobs: [job], name: "job-\(jobId.lowercased)")
+            }
+            guard let campaignId else { throw ReachError.badRequest("give `jobId` or `campaignId`") }
+            let campaign = try Campaigns.owned(db, id: campaignId, userId: userId)
+            return ExportSelection(jobs: try ScrapingJob.fetchAll(db, campaignId: campaign.id).reversed(),
+                                   name: "campaign-\(campaign.id.lowercased)")
+        }
+    }
+
+    /// The jobs an export reads, in the order they were made, and the name of its file.
+    public struct ExportSelection: Sendable {
+        public var jobs: [ScrapingJob]
+        public var name: String
+    }
+
+    /// Result pages of the jobs, `limit` at a time after the position `after` (0 to start): an
+    /// export streams through these, each batch its own read.
+    public func resultBatch(jobIds: [UUID], after: Int64, limit: Int) async throws -> [(position: Int64, result: ScrapingResult)] {
+        try await context.read { db in
+            try ScrapingResult.fetchBatch(db, jobIds: jobIds, afterRowID: after, limit: limit).map { ($0.0, $0.1) }
+        }
+    }
 
     /// The targets a platform's route accepts, and its default.
     public static func targetRule(_ platform: Platform, _ type: SearchType) -> (allowed: ClosedRange<Int>?, choices: [Int]?, defaultTarget: Int) {
@@ -63,7 +182,7 @@ public enum Searches {
 
     /// Starts a search: checks the plan's creator limit and the campaign, writes the job and
     /// enqueues its first step, in the caller's transaction.
-    public static func start(
+    package static func start(
         _ db: Database, userId: String, request: SearchRequest, campaignId: UUID?, now: Date
     ) throws -> ScrapingJob {
         guard let profile = try UserProfile.fetchOne(db, userId: userId) else {
@@ -109,7 +228,7 @@ public enum Searches {
     }
 
     /// Begins a step: moves a pending job to processing, times it out when past `timeout_at`.
-    public static func beginStep(_ db: Database, jobId: UUID, cursor: Int, now: Date) throws -> Next {
+    package static func beginStep(_ db: Database, jobId: UUID, cursor: Int, now: Date) throws -> Next {
         guard var job = try ScrapingJob.fetchOne(db, id: jobId), !job.status.isFinal else { return .nothing }
         if let timeoutAt = job.timeoutAt, now > timeoutAt {
             try finish(db, &job, status: .timeout, error: "timed out: no result within the job timeout", now: now)
@@ -127,7 +246,7 @@ public enum Searches {
 
     /// Records one provider page and decides what follows: the next step after the platform's
     /// continuation delay, or completion. Stale or repeated pages change nothing.
-    public static func recordPage(
+    package static func recordPage(
         _ db: Database, jobId: UUID, cursor: Int, items: [JSONValue], nextCursor: Int?, now: Date
     ) throws {
         guard var job = try ScrapingJob.fetchOne(db, id: jobId), job.status == .processing,
@@ -161,13 +280,13 @@ public enum Searches {
     }
 
     /// A step that will not succeed: the job ends in `error` with the message.
-    public static func recordFailure(_ db: Database, jobId: UUID, message: String, now: Date) throws {
+    package static func recordFailure(_ db: Database, jobId: UUID, message: String, now: Date) throws {
         guard var job = try ScrapingJob.fetchOne(db, id: jobId), !job.status.isFinal else { return }
         try finish(db, &job, status: .error, error: message, now: now)
     }
 
     /// Cancels a search that has not finished.
-    public static func cancel(_ db: Database, jobId: UUID, userId: String?, now: Date) throws -> ScrapingJob {
+    package static func cancel(_ db: Database, jobId: UUID, userId: String?, now: Date) throws -> ScrapingJob {
         guard var job = try ScrapingJob.fetchOne(db, id: jobId), userId == nil || job.userId == userId else {
             throw ReachError.notFound("job \(jobId.lowercased)")
         }
@@ -179,7 +298,7 @@ public enum Searches {
     }
 
     /// Times out the searches past their `timeout_at` (the recurring task). Returns how many.
-    public static func timeOutExpired(_ db: Database, now: Date) throws -> Int {
+    package static func timeOutExpired(_ db: Database, now: Date) throws -> Int {
         var count = 0
         for var job in try ScrapingJob.fetchTimedOut(db, now: now) {
             try finish(db, &job, status: .timeout, error: "timed out: no result within the job timeout", now: now)
@@ -206,7 +325,7 @@ public enum Searches {
 
 extension Searches {
     /// The user's search, or not found (anyone else's is not found too).
-    public static func owned(_ db: Database, id: UUID, userId: String) throws -> ScrapingJob {
+    package static func owned(_ db: Database, id: UUID, userId: String) throws -> ScrapingJob {
         guard let job = try ScrapingJob.fetchOne(db, id: id), job.userId == userId else {
             throw ReachError.notFound("job \(id.lowercased)")
         }

@@ -1,50 +1,47 @@
 import Foundation
 import Hummingbird
 import ReachCore
-import ReachStore
 
 /// `GET /api/creators`: every creator the user's searches found, de-duplicated, searchable.
 struct CreatorsController {
-    let database: ReachDatabase
+    let app: ReachApp
 
-    func addRoutes(to routes: Routes) {
-        routes.get { request, context in
-            let identity = try context.user()
-            let query = QueryParameters(request.uri.query)
-            let everyone = try query.bool("allUsers") ?? false
-            if everyone && !identity.isAdmin { throw Problem.forbidden("allUsers=true is for admins") }
-            var search = CreatorQuery(userId: everyone ? nil : identity.userId)
-            search.text = try query.string("q", maximum: 200) ?? ""
-            search.platform = try query.value("platform", as: Platform.self)
-            search.minFollowers = try query.int("minFollowers", range: 0...Int(Int32.max))
-            search.maxFollowers = try query.int("maxFollowers", range: 0...Int(Int32.max))
-            search.verified = try query.bool("verified")
-            search.hasEmail = try query.bool("hasEmail")
-            search.campaignId = try query.uuid("campaignId")
-            if let sort = try query.string("sort", maximum: 50) {
-                guard let value = CreatorSort(rawValue: sort) else {
-                    throw Problem.badRequest("`sort` must be one of \(CreatorSort.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                search.sort = value
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get(use: search)
+    }
+
+    struct Answer: ResponseEncodable {
+        var creators: [CreatorRow]
+        var nextCursor: String?
+        var total: Int?
+    }
+
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Answer {
+        let identity = try context.user()
+        let query = request.query
+        let everyone = try query.bool("allUsers") ?? false
+        if everyone && !identity.isAdmin { throw Problem.forbidden("allUsers=true is for admins") }
+        var search = CreatorQuery(userId: everyone ? nil : identity.userId)
+        search.text = try query.string("q", maximum: 200) ?? ""
+        search.platform = try query.value("platform", as: Platform.self)
+        search.minFollowers = try query.int("minFollowers", range: 0...Int(Int32.max))
+        search.maxFollowers = try query.int("maxFollowers", range: 0...Int(Int32.max))
+        search.verified = try query.bool("verified")
+        search.hasEmail = try query.bool("hasEmail")
+        search.campaignId = try query.uuid("campaignId")
+        if let sort = try query.string("sort", maximum: 50) {
+            guard let value = CreatorSort(rawValue: sort) else {
+                throw Problem.badRequest("`sort` must be one of \(CreatorSort.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            search.limit = try query.int("limit", default: 50, range: 1...500)!
-            search.cursor = try query.string("cursor", maximum: 1_000)
-            let request = search
-            let (page, total): (CreatorPage, Int?)
-            do {
-                (page, total) = try await database.reader.read { db in
-                    let page = try CreatorSearch.search(db, request)
-                    return (page, request.cursor == nil ? try CreatorSearch.count(db, request, plan: page.plan) : nil)
-                }
-            } catch StoreError.invalid(let field, let reason) where field == "cursor" {
-                throw Problem.badRequest("`cursor` \(reason)")
-            }
-            struct Answer: Encodable {
-                var creators: [CreatorRow]
-                var nextCursor: String?
-                var total: Int?
-            }
-            return try json(Answer(creators: page.creators, nextCursor: page.nextCursor, total: total))
+            search.sort = value
+        }
+        search.limit = try query.int("limit", default: 50, range: 1...500)!
+        search.cursor = try query.string("cursor", maximum: 1_000)
+        do {
+            let (page, total) = try await app.creators.search(search, total: search.cursor == nil)
+            return Answer(creators: page.creators, nextCursor: page.nextCursor, total: total)
+        } catch StoreError.invalid(let field, let reason) where field == "cursor" {
+            throw Problem.badRequest("`cursor` \(reason)")
         }
     }
 }

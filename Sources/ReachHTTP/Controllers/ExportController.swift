@@ -2,66 +2,49 @@ import Foundation
 import Hummingbird
 import NIOCore
 import ReachCore
-import ReachStore
 
 /// `GET /api/export/csv?jobId=` or `?campaignId=`: the creators as RFC 4180 CSV, streamed a few
 /// pages at a time so that a large job never sits in memory. Needs CSV in the plan's export formats.
 struct ExportController {
-    let database: ReachDatabase
+    let app: ReachApp
 
     static let header = [
         "platform", "handle", "name", "followers", "verified", "emails", "bio", "profile_url", "avatar_url",
         "video_url", "video_description", "views", "likes", "comments", "shares", "job_id", "found_at",
     ]
 
-    func addRoutes(to routes: Routes) {
-        routes.get("/csv") { request, context in
-            let userId = try context.user().userId
-            let query = QueryParameters(request.uri.query)
-            let jobId = try query.uuid("jobId")
-            let campaignId = try query.uuid("campaignId")
-            guard (jobId == nil) != (campaignId == nil) else {
-                throw Problem.badRequest("give `jobId` or `campaignId`")
-            }
-            let (jobIds, name) = try await database.reader.read { db -> ([UUID], String) in
-                guard let profile = try UserProfile.fetchOne(db, userId: userId) else { throw ReachError.notFound("profile of \(userId)") }
-                let limits = try Plans.effectiveLimits(db, profile: profile)
-                guard limits.exportFormats.contains("CSV") else {
-                    throw ReachError.planLimitExceeded(PlanLimitExceeded(
-                        message: "CSV export is not part of your plan. Upgrade to export creators.", currentUsage: 0, limit: 0,
-                        recommendedPlan: try Plans.recommendedPlan(db, above: profile.currentPlan ?? .free)))
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("csv", use: csv)
+    }
+
+    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let userId = try context.user().userId
+        let jobId = try request.query.uuid("jobId")
+        let campaignId = try request.query.uuid("campaignId")
+        guard (jobId == nil) != (campaignId == nil) else { throw Problem.badRequest("give `jobId` or `campaignId`") }
+        let selection = try await app.searches.exportSelection(userId: userId, jobId: jobId, campaignId: campaignId)
+        let jobIds = selection.jobs.map(\.id)
+        let searches = app.searches
+        let body = ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: CSV.line(Self.header)))
+            var after: Int64 = 0
+            while true {
+                let batch = try await searches.resultBatch(jobIds: jobIds, after: after, limit: 20)
+                guard let last = batch.last else { break }
+                after = last.position
+                var chunk = ""
+                for (_, result) in batch {
+                    for item in result.creatorItems { chunk += CSV.line(Self.row(item, result: result)) }
                 }
-                if let jobId {
-                    _ = try Searches.owned(db, id: jobId, userId: userId)
-                    return ([jobId], "job-\(jobId.lowercased)")
-                }
-                let campaign = try Campaigns.owned(db, id: campaignId!, userId: userId)
-                return (try ScrapingJob.fetchIds(db, campaignId: campaign.id), "campaign-\(campaign.id.lowercased)")
+                try await writer.write(ByteBuffer(string: chunk))
             }
-            let body = ResponseBody { writer in
-                try await writer.write(ByteBuffer(string: CSV.line(Self.header)))
-                var after: Int64 = 0
-                while true {
-                    let position = after
-                    let batch = try await database.reader.read { db in
-                        try ScrapingResult.fetchBatch(db, jobIds: jobIds, afterRowID: position, limit: 20)
-                    }
-                    guard let last = batch.last else { break }
-                    after = last.0
-                    var chunk = ""
-                    for (_, result) in batch {
-                        for item in result.creatorItems { chunk += CSV.line(Self.row(item, result: result)) }
-                    }
-                    try await writer.write(ByteBuffer(string: chunk))
-                }
-                try await writer.finish(nil)
-            }
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/csv; charset=utf-8",
-                          .contentDisposition: "attachment; filename=\"creators-\(name).csv\""],
-                body: body)
+            try await writer.finish(nil)
         }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8",
+                      .contentDisposition: "attachment; filename=\"creators-\(selection.name).csv\""],
+            body: body)
     }
 
     /// One creator item, in either shape, as a CSV row.
@@ -100,22 +83,3 @@ struct ExportController {
     }
 }
 
-/// RFC 4180 CSV, with cells neutralised against formula injection.
-enum CSV {
-    static func line(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ",") + "\r\n"
-    }
-
-    /// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a
-    /// leading `'`; a cell with a comma, quote or line break is quoted, quotes doubled.
-    static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            text = "'" + text
-        }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
-    }
-}

@@ -1,29 +1,36 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import ReachCore
-import ReachStore
 
 /// `/healthz`, `/metrics` and `/openapi.json`: no token needed.
 struct SystemController {
-    let database: ReachDatabase
-    let clock: any ReachClock
+    let app: ReachApp
     let metrics: HTTPMetrics
-    let openAPI: @Sendable () -> Data
 
-    func addRoutes(to routes: Routes) {
-        routes.get("/healthz") { _, _ in
-            let migrations = try await database.reader.read { db in try ReachDatabase.appliedMigrationCount(db) }
-            struct Answer: Encodable { var status: String; var migrations: Int }
-            return try json(Answer(status: "ok", migrations: migrations))
-        }
-        routes.get("/metrics") { _, _ in
-            let text = try await metrics.render(database: database, now: clock.now())
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: text)))
-        }
-        routes.get("/openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: openAPI())))
-        }
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("healthz", use: health)
+        group.get("metrics", use: figures)
+        group.get("openapi.json", use: openAPI)
+    }
+
+    struct Health: ResponseEncodable {
+        var status: String
+        var migrations: Int
+    }
+
+    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Health {
+        Health(status: "ok", migrations: try await app.maintenance.appliedMigrations())
+    }
+
+    @Sendable func figures(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let text = metrics.render(try await app.maintenance.queueFigures())
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    @Sendable func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
 }

@@ -1,9 +1,8 @@
 import Foundation
-import GRDB
 import Hummingbird
 import ReachCore
-import ReachStore
 
+/// The dashboard's campaigns: the list, a campaign with its searches and creators, new searches.
 extension Dashboard {
     func usageView(_ usage: AccountStatus.Usage) -> [String: Any] {
         ["campaigns": meter(usage.campaigns), "creators": meter(usage.creators),
@@ -31,118 +30,106 @@ extension Dashboard {
         return search
     }
 
-    func addCampaignPages(to routes: Routes) {
-        routes.get("/campaigns") { request, _ in
-            await signedIn(request) { session in
-                let userId = session.identity.userId
-                let (campaigns, allowance, usage) = try await database.reader.read { db in
-                    (try Campaign.fetchPage(db, userId: userId, page: 1, limit: 100).campaigns,
-                     try Campaigns.allowance(db, userId: userId), try AccountStatus.usage(db, userId: userId))
-                }
-                var allowanceView: [String: Any] = ["canCreate": allowance.canCreate, "message": allowance.message]
-                if let warning = allowance.warning { allowanceView["warning"] = warning }
-                if let plan = allowance.recommendedPlan { allowanceView["recommendedPlan"] = plan }
-                return page("campaigns", [
-                    "title": "Campaigns", "navCampaigns": true, "allowance": allowanceView, "usage": usageView(usage),
-                    "hasCampaigns": !campaigns.isEmpty,
-                    "campaigns": campaigns.map { campaign -> [String: Any] in
-                        ["id": campaign.id.lowercased, "name": campaign.name, "searchType": campaign.searchType.rawValue,
-                         "status": campaign.status.rawValue, "created": Display.time(campaign.createdAt)]
-                    },
-                ], session: session, request: request)
-            }
+    func addCampaignPages(to group: RouterGroup<AppRequestContext>) {
+        group.get("campaigns", use: campaignsPage)
+        group.post("campaigns", use: createCampaign)
+        group.get("campaigns/{id}", use: campaignPage)
+        group.post("campaigns/{id}/searches", use: startSearch)
+    }
+
+    @Sendable func campaignsPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let overview = try await app.campaigns.overview(userId: try context.user().userId)
+        let allowance = overview.allowance
+        var allowanceView: [String: Any] = ["canCreate": allowance.canCreate, "message": allowance.message]
+        if let warning = allowance.warning { allowanceView["warning"] = warning }
+        if let plan = allowance.recommendedPlan { allowanceView["recommendedPlan"] = plan }
+        return try page("campaigns", [
+            "title": "Campaigns", "navCampaigns": true, "allowance": allowanceView, "usage": usageView(overview.usage),
+            "hasCampaigns": !overview.campaigns.isEmpty,
+            "campaigns": overview.campaigns.map { campaign -> [String: Any] in
+                ["id": campaign.id.lowercased, "name": campaign.name, "searchType": campaign.searchType.rawValue,
+                 "status": campaign.status.rawValue, "created": Display.time(campaign.createdAt)]
+            },
+        ], request: request, context: context)
+    }
+
+    @Sendable func createCampaign(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await action(request, context: context, back: "/campaigns") { session, fields in
+            let type = SearchType(parsing: fields["searchType"] ?? "keyword") ?? .keyword
+            let description = fields["description"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            let campaign = try await app.campaigns.create(
+                userId: session.identity.userId, name: fields["name"] ?? "", description: description, searchType: type)
+            return redirect("/campaigns/\(campaign.id.lowercased)", flash: "Campaign created.")
         }
-        routes.post("/campaigns") { request, _ in
-            await action(request, back: "/campaigns") { session, fields in
-                let type = SearchType(parsing: fields["searchType"] ?? "keyword") ?? .keyword
-                let now = clock.nowMilliseconds()
-                let description = fields["description"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-                let campaign = try await database.writer.write { db in
-                    try Campaigns.create(db, userId: session.identity.userId, name: fields["name"] ?? "", description: description,
-                                         searchType: type, now: now)
-                }
-                return redirect("/campaigns/\(campaign.id.lowercased)", flash: "Campaign created.")
-            }
+    }
+
+    @Sendable func campaignPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.uuidParameter(what: "campaign")
+        let query = request.query
+        let search = try creatorQuery(query, userId: try context.user().userId, campaignId: id)
+        let campaignPage = try await app.campaigns.page(id: id, userId: search.userId ?? "", creators: search)
+        let campaign = campaignPage.campaign
+        let creators = campaignPage.creators
+        var filters: [String: Any] = ["q": search.text]
+        if let minimum = search.minFollowers { filters["minFollowers"] = minimum }
+        if search.verified == true { filters["verified"] = true }
+        if search.hasEmail == true { filters["hasEmail"] = true }
+        var base = URLComponents()
+        base.path = "/campaigns/\(id.lowercased)"
+        var items = query.values.filter { $0.key != "cursor" && $0.key != "sort" }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        items.sort { $0.name < $1.name }
+        base.queryItems = items + [URLQueryItem(name: "sort", value: search.sort == .followers ? "followers_asc" : "followers")]
+        let sortLink = base.string ?? ""
+        var next: String?
+        if let cursor = creators.nextCursor {
+            base.queryItems = items + [URLQueryItem(name: "sort", value: search.sort.rawValue), URLQueryItem(name: "cursor", value: cursor)]
+            next = base.string
         }
-        routes.get("/campaigns/{id}") { request, context in
-            await signedIn(request) { session in
-                let id = try context.uuidParameter(what: "campaign")
-                let userId = session.identity.userId
-                let query = QueryParameters(request.uri.query)
-                let search = try creatorQuery(query, userId: userId, campaignId: id)
-                let request2 = search
-                let (campaign, jobs, creators, total, canExport) = try await database.reader.read { db in
-                    let campaign = try Campaigns.owned(db, id: id, userId: userId)
-                    let jobs = try ScrapingJob.filter(ScrapingJob.Columns.campaignId == id.lowercased)
-                        .order(ScrapingJob.Columns.createdAt.desc).fetchAll(db)
-                    let profile = try Onboarding.profile(db, userId)
-                    let page = try CreatorSearch.search(db, request2)
-                    return (campaign, jobs, page, try CreatorSearch.count(db, request2, plan: page.plan),
-                            try Plans.effectiveLimits(db, profile: profile).exportFormats.contains("CSV"))
-                }
-                var filters: [String: Any] = ["q": search.text]
-                if let minimum = search.minFollowers { filters["minFollowers"] = minimum }
-                if search.verified == true { filters["verified"] = true }
-                if search.hasEmail == true { filters["hasEmail"] = true }
-                var base = URLComponents()
-                base.path = "/campaigns/\(id.lowercased)"
-                var items = query.values.filter { $0.key != "cursor" && $0.key != "sort" }.map { URLQueryItem(name: $0.key, value: $0.value) }
-                items.sort { $0.name < $1.name }
-                base.queryItems = items + [URLQueryItem(name: "sort", value: search.sort == .followers ? "followers_asc" : "followers")]
-                let sortLink = base.string ?? ""
-                var next: String?
-                if let cursor = creators.nextCursor {
-                    base.queryItems = items + [URLQueryItem(name: "sort", value: search.sort.rawValue), URLQueryItem(name: "cursor", value: cursor)]
-                    next = base.string
-                }
-                var values: [String: Any] = [
-                    "title": campaign.name, "navCampaigns": true, "keywordMode": campaign.searchType == .keyword,
-                    "campaign": ["id": campaign.id.lowercased, "name": campaign.name, "description": campaign.description ?? ""],
-                    "jobs": jobs.map { job -> [String: Any] in
-                        var view: [String: Any] = [
-                            "id": job.id.lowercased, "platform": job.platform.rawValue, "status": job.status.rawValue,
-                            "query": job.targetUsername.map { "@" + $0 } ?? job.keywordList.joined(separator: ", "),
-                            "progress": Int((job.progress ?? 0).rounded()), "processedResults": job.processedResults,
-                            "targetResults": job.targetResults,
-                        ]
-                        if let error = job.error { view["error"] = error }
-                        return view
-                    },
-                    "creators": creators.creators.map { creator -> [String: Any] in
-                        ["name": creator.name ?? "", "handle": creator.handle, "followers": creator.followers,
-                         "followersText": Display.compact(creator.followers), "platform": creator.platform.rawValue,
-                         "verified": creator.verified, "emailsText": creator.emails.joined(separator: ", "),
-                         "initials": Display.initials(creator.name ?? creator.handle)]
-                    },
-                    "creatorTotal": total, "canExport": canExport, "filters": filters, "followersSortLink": sortLink,
-                    "platformOptions": Platform.allCases.map { ["value": $0.slug, "label": $0.rawValue, "selected": $0 == search.platform] },
-                    "sortOptions": [("followers", "Most followers"), ("followers_asc", "Fewest followers"), ("recent", "Recently found"),
-                                    ("name", "Name")].map { ["value": $0.0, "label": $0.1, "selected": $0.0 == search.sort.rawValue] },
+        var values: [String: Any] = [
+            "title": campaign.name, "navCampaigns": true, "keywordMode": campaign.searchType == .keyword,
+            "campaign": ["id": campaign.id.lowercased, "name": campaign.name, "description": campaign.description ?? ""],
+            "jobs": campaignPage.jobs.map { job -> [String: Any] in
+                var view: [String: Any] = [
+                    "id": job.id.lowercased, "platform": job.platform.rawValue, "status": job.status.rawValue,
+                    "query": job.targetUsername.map { "@" + $0 } ?? job.keywordList.joined(separator: ", "),
+                    "progress": Int((job.progress ?? 0).rounded()), "processedResults": job.processedResults,
+                    "targetResults": job.targetResults,
                 ]
-                if let next { values["nextPage"] = next }
-                return page("campaign", values, session: session, request: request)
+                if let error = job.error { view["error"] = error }
+                return view
+            },
+            "creators": creators.creators.map { creator -> [String: Any] in
+                ["name": creator.name ?? "", "handle": creator.handle, "followers": creator.followers,
+                 "followersText": Display.compact(creator.followers), "platform": creator.platform.rawValue,
+                 "verified": creator.verified, "emailsText": creator.emails.joined(separator: ", "),
+                 "initials": Display.initials(creator.name ?? creator.handle)]
+            },
+            "creatorTotal": campaignPage.creatorTotal, "canExport": campaignPage.canExport, "filters": filters,
+            "followersSortLink": sortLink,
+            "platformOptions": Platform.allCases.map { ["value": $0.slug, "label": $0.rawValue, "selected": $0 == search.platform] },
+            "sortOptions": [("followers", "Most followers"), ("followers_asc", "Fewest followers"), ("recent", "Recently found"),
+                            ("name", "Name")].map { ["value": $0.0, "label": $0.1, "selected": $0.0 == search.sort.rawValue] },
+        ]
+        if let next { values["nextPage"] = next }
+        return try page("campaign", values, request: request, context: context)
+    }
+
+    @Sendable func startSearch(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let idText = context.parameters.get("id") ?? ""
+        return try await action(request, context: context, back: "/campaigns/\(idText)") { session, fields in
+            let id = try context.uuidParameter(what: "campaign")
+            guard let platform = Platform(parsing: fields["platform"] ?? "") else {
+                throw ReachError.invalid(field: "platform", reason: "choose TikTok, Instagram or YouTube")
             }
-        }
-        routes.post("/campaigns/{id}/searches") { request, context in
-            let idText = context.parameters.get("id") ?? ""
-            return await action(request, back: "/campaigns/\(idText)") { session, fields in
-                let id = try context.uuidParameter(what: "campaign")
-                guard let platform = Platform(parsing: fields["platform"] ?? "") else {
-                    throw ReachError.invalid(field: "platform", reason: "choose TikTok, Instagram or YouTube")
-                }
-                let text = fields["query"] ?? ""
-                let similar = fields["mode"] == "similar"
-                let target = Int(fields["target"] ?? "")
-                let searchRequest = try Searches.validate(
-                    platform: platform, keywords: similar ? nil : text.split(separator: ",").map(String.init),
-                    username: similar ? text : nil,
-                    targetResults: similar ? nil : (platform == .instagram ? min(target ?? 50, 1_000) : target))
-                let now = clock.nowMilliseconds()
-                _ = try await database.writer.write { db in
-                    try Searches.start(db, userId: session.identity.userId, request: searchRequest, campaignId: id, now: now)
-                }
-                return redirect("/campaigns/\(id.lowercased)", flash: "Search started: its progress shows below.")
-            }
+            let text = fields["query"] ?? ""
+            let similar = fields["mode"] == "similar"
+            let target = Int(fields["target"] ?? "")
+            let searchRequest = try Searches.validate(
+                platform: platform, keywords: similar ? nil : text.split(separator: ",").map(String.init),
+                username: similar ? text : nil,
+                targetResults: similar ? nil : (platform == .instagram ? min(target ?? 50, 1_000) : target))
+            _ = try await app.searches.start(userId: session.identity.userId, request: searchRequest, campaignId: id)
+            return redirect("/campaigns/\(id.lowercased)", flash: "Search started: its progress shows below.")
         }
     }
 }

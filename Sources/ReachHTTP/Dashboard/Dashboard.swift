@@ -1,17 +1,13 @@
 import Crypto
 import Foundation
-import GRDB
 import Hummingbird
 import ReachCore
-import ReachStore
 
 /// The dashboard: server-rendered pages for demos: campaigns, live searches, creators, account
 /// and admin. Sessions are an HttpOnly, SameSite=Strict cookie holding a token; every form
 /// carries a CSRF token bound to the session.
-struct Dashboard {
-    let database: ReachDatabase
-    let clock: any ReachClock
-    let authenticator: Authenticator
+struct Dashboard: Sendable {
+    let app: ReachApp
     let demoSignIn: Bool
     /// The account page's mock checkout (``ServerConfiguration/mockBilling``).
     let mockBilling: Bool
@@ -21,6 +17,85 @@ struct Dashboard {
 
     static let csrfCookie = "reach_csrf"
     static let flashCookie = "reach_flash"
+
+    /// The signed-in user of a page: set by ``SessionMiddleware``.
+    struct Session {
+        var identity: Identity
+        var token: String
+        var csrf: String
+    }
+
+    // MARK: - Routes
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let pages = router.group().add(middleware: PageErrors(dashboard: self))
+        pages.get("assets/reach.css", use: stylesheet)
+        pages.get("assets/reach.js", use: script)
+        pages.get(use: signInPage)
+        pages.post("session", use: signIn)
+        let signedIn = pages.add(middleware: SessionMiddleware(dashboard: self))
+        signedIn.post("session/delete", use: signOut)
+        addCampaignPages(to: signedIn)
+        addAccountPages(to: signedIn)
+        let admin = signedIn.group("admin").add(middleware: AdminMiddleware(refusal: .page { request in
+            messagePage("Admins only", "This page needs admin rights.", request: request, status: .forbidden)
+        }))
+        addAdminPages(to: admin)
+    }
+
+    @Sendable func stylesheet(_ request: Request, context: AppRequestContext) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: Templates.stylesheet)))
+    }
+
+    @Sendable func script(_ request: Request, context: AppRequestContext) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: Templates.script)))
+    }
+
+    @Sendable func signInPage(_ request: Request, context: AppRequestContext) async -> Response {
+        if await session(request) != nil { return redirect("/campaigns") }
+        let nonce = request.cookies[Self.csrfCookie]?.value ?? Self.nonce()
+        var response = page("signin", ["title": "Sign in", "demo": demoSignIn, "csrf": csrf(for: nonce)], session: nil, request: request)
+        response.setCookie(Cookie(name: Self.csrfCookie, value: nonce, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    // Sign-in and sign-out are forms like the others: a CSRF token each.
+    @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let fields = try await form(request)
+        guard let nonce = request.cookies[Self.csrfCookie]?.value, fields["csrf"] == csrf(for: nonce) else {
+            return messagePage("Form expired", "Reload the sign-in page and try again.", request: request, status: .forbidden)
+        }
+        let token: String
+        if let user = fields["as"], !user.isEmpty {
+            guard demoSignIn, ["user_demo", "user_admin"].contains(user) else {
+                return messagePage("Not available", "One-click sign-in is for demo servers.", request: request, status: .forbidden)
+            }
+            token = try await app.tokens.issue(userId: user, lifetime: 7 * 86_400)
+        } else {
+            token = (fields["token"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard (try? await app.tokens.identity(token)) != nil else {
+            return redirect("/", error: "That token is not valid here: get one with `reach token USER_ID`.")
+        }
+        var response = redirect("/campaigns")
+        response.setCookie(Cookie(name: AuthMiddleware.sessionCookie, value: token, maxAge: 7 * 86_400, path: "/",
+                                  secure: isSecure(request), httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try session(context)
+        guard try await form(request)["csrf"] == session.csrf else {
+            return messagePage("Form expired", "Reload the page and sign out again.", request: request, status: .forbidden)
+        }
+        try await app.tokens.signOut(session.token)
+        var response = redirect("/")
+        response.setCookie(Cookie(name: AuthMiddleware.sessionCookie, value: "", maxAge: 0, path: "/",
+                                  secure: isSecure(request), httpOnly: true, sameSite: .strict))
+        return response
+    }
 
     // MARK: - Plumbing
 
@@ -44,6 +119,11 @@ struct Dashboard {
         return response
     }
 
+    /// A page of the signed-in user.
+    func page(_ template: String, _ values: [String: Any], request: Request, context: AppRequestContext) throws -> Response {
+        page(template, values, session: try session(context), request: request)
+    }
+
     /// A redirect after a form, with a message for the next page.
     func redirect(_ location: String, flash: String? = nil, error: String? = nil) -> Response {
         var response = Response(status: .seeOther, headers: [.location: location])
@@ -54,12 +134,6 @@ struct Dashboard {
         return response
     }
 
-    struct Session {
-        var identity: Identity
-        var token: String
-        var csrf: String
-    }
-
     /// Whether the browser reached this server over TLS: a public https URL, or a proxy saying so.
     func isSecure(_ request: Request) -> Bool {
         secureCookies || request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https"
@@ -67,10 +141,22 @@ struct Dashboard {
 
     /// The signed-in user, if the cookie holds a valid token.
     func session(_ request: Request) async -> Session? {
-        guard let token = request.cookies[Authenticator.sessionCookie]?.value, !token.isEmpty,
-            let identity = try? await authenticator.identity(token: token)
+        guard let token = request.cookies[AuthMiddleware.sessionCookie]?.value, !token.isEmpty,
+            let identity = try? await app.tokens.identity(token)
         else { return nil }
         return Session(identity: identity, token: token, csrf: csrf(for: token))
+    }
+
+    /// The session ``SessionMiddleware`` found for this request.
+    func session(_ context: AppRequestContext) throws -> Session {
+        guard let identity = context.identity, let token = context.sessionToken else { throw Problem.unauthorized("sign in first") }
+        return Session(identity: identity, token: token, csrf: csrf(for: token))
+    }
+
+    /// 16 random bytes in hex: what a sign-in form's CSRF token is bound to before there is a session.
+    static func nonce() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
     func csrf(for value: String) -> String {
@@ -90,24 +176,19 @@ struct Dashboard {
         return fields
     }
 
-    /// A signed-in form post: the session and its fields, after the CSRF check.
-    func post(_ request: Request) async throws -> (Session, [String: String])? {
-        guard let session = await session(request) else { return nil }
+    /// Runs a form's action after the CSRF check; its errors become a message on the page the
+    /// user returns to.
+    func action(
+        _ request: Request, context: AppRequestContext, back: String, _ body: (Session, [String: String]) async throws -> Response
+    ) async throws -> Response {
+        let session = try session(context)
         let fields = try await form(request)
-        guard let token = fields["csrf"], token == session.csrf else { throw DashboardError.csrf }
-        return (session, fields)
-    }
-
-    enum DashboardError: Error { case csrf }
-
-    /// Runs a form's action; errors become a message on the page the user returns to.
-    func action(_ request: Request, back: String, _ body: (Session, [String: String]) async throws -> Response) async -> Response {
-        do {
-            guard let (session, fields) = try await post(request) else { return redirect("/") }
-            return try await body(session, fields)
-        } catch DashboardError.csrf {
+        guard let token = fields["csrf"], token == session.csrf else {
             return messagePage("Form expired", "The form was stale or came from elsewhere: reload the page and try again.",
                                request: request, status: .forbidden)
+        }
+        do {
+            return try await body(session, fields)
         } catch {
             return redirect(back, error: Problem.from(error).detail)
         }
@@ -115,80 +196,5 @@ struct Dashboard {
 
     func messagePage(_ title: String, _ message: String, request: Request, status: HTTPResponse.Status) -> Response {
         page("message", ["title": title, "message": message], session: nil, request: request, status: status)
-    }
-
-    /// A page for a signed-in user; without a session, back to sign-in.
-    func signedIn(_ request: Request, admin: Bool = false, _ body: (Session) async throws -> Response) async -> Response {
-        guard let session = await session(request) else { return redirect("/") }
-        if admin && !session.identity.isAdmin {
-            return messagePage("Admins only", "This page needs admin rights.", request: request, status: .forbidden)
-        }
-        do {
-            return try await body(session)
-        } catch {
-            let problem = Problem.from(error)
-            return page("message", ["title": problem.title, "message": problem.detail], session: session, request: request,
-                        status: .init(code: problem.status))
-        }
-    }
-
-    // MARK: - Routes
-
-    func addRoutes(to routes: Routes) {
-        routes.get("/assets/reach.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: Templates.stylesheet)))
-        }
-        routes.get("/assets/reach.js") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: Templates.script)))
-        }
-        routes.get("/") { request, _ in
-            if await session(request) != nil { return redirect("/campaigns") }
-            let nonce = request.cookies[Self.csrfCookie]?.value ?? Secrets.random().filter { $0.isLetter || $0.isNumber }
-            var response = page("signin", ["title": "Sign in", "demo": demoSignIn, "csrf": csrf(for: nonce)], session: nil, request: request)
-            response.setCookie(Cookie(name: Self.csrfCookie, value: nonce, path: "/", httpOnly: true, sameSite: .strict))
-            return response
-        }
-        // Sign-in and sign-out are forms like the others: a CSRF token each.
-        routes.post("/session") { request, _ in
-            let fields = try await form(request)
-            guard let nonce = request.cookies[Self.csrfCookie]?.value, fields["csrf"] == csrf(for: nonce) else {
-                return messagePage("Form expired", "Reload the sign-in page and try again.", request: request, status: .forbidden)
-            }
-            let token: String
-            if let user = fields["as"], !user.isEmpty {
-                guard demoSignIn, ["user_demo", "user_admin"].contains(user) else {
-                    return messagePage("Not available", "One-click sign-in is for demo servers.", request: request, status: .forbidden)
-                }
-                token = try await authenticator.verifier.issue(userId: user, lifetime: 7 * 86_400)
-            } else {
-                token = (fields["token"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            guard (try? await authenticator.identity(token: token)) != nil else {
-                return redirect("/", error: "That token is not valid here: get one with `reach token USER_ID`.")
-            }
-            var response = redirect("/campaigns")
-            response.setCookie(Cookie(name: Authenticator.sessionCookie, value: token, maxAge: 7 * 86_400, path: "/",
-                                      secure: isSecure(request), httpOnly: true, sameSite: .strict))
-            return response
-        }
-        routes.post("/session/delete") { request, _ in
-            let session: Session
-            do {
-                guard let (signedIn, _) = try await post(request) else { return redirect("/") }
-                session = signedIn
-            } catch {
-                return messagePage("Form expired", "Reload the page and sign out again.", request: request, status: .forbidden)
-            }
-            try await authenticator.revoke(token: session.token)
-            var response = redirect("/")
-            response.setCookie(Cookie(name: Authenticator.sessionCookie, value: "", maxAge: 0, path: "/",
-                                      secure: isSecure(request), httpOnly: true, sameSite: .strict))
-            return response
-        }
-        addCampaignPages(to: routes)
-        addAccountPages(to: routes)
-        addAdminPages(to: routes)
     }
 }

@@ -1,80 +1,52 @@
 import Foundation
-import GRDB
 import ReachCore
-import ReachStore
 
-/// A handler that runs one synchronous write against the database.
-struct WriteHandler: JobHandler {
-    let jobType: String
-    let work: @Sendable (Database, BackgroundJob, Date) throws -> JSONValue?
-
-    func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? {
-        let now = context.clock.nowMilliseconds()
-        return try await context.database.writer.write { db in try work(db, job, now) }
-    }
-}
-
-/// The recurring tasks' handlers, and the accounts' background jobs.
+/// The recurring tasks' handlers, and the accounts' background jobs: each one call of a service.
 public enum MaintenanceHandlers {
     public static var all: [any JobHandler] {
         [
-            PagedWriteHandler(jobType: "expire_trial", resultKey: "expired") { db, now, limit in
-                try Trials.expireDue(db, now: now, limit: limit).count
+            ServiceHandler(jobType: "expire_trial") { _, context in
+                ["expired": .int(Int64(try await paged { try await context.accounts.expireTrials(limit: $0) }))]
             },
-            WriteHandler(jobType: "timeout_scraping_jobs") { db, _, now in
-                ["timedOut": .int(Int64(try Searches.timeOutExpired(db, now: now)))]
+            ServiceHandler(jobType: "timeout_scraping_jobs") { _, context in
+                ["timedOut": .int(Int64(try await context.searches.timeOutExpired()))]
             },
-            PagedWriteHandler(jobType: "reset_usage", resultKey: "reset") { db, now, limit in
-                try Usage.resetDue(db, now: now, limit: limit)
+            ServiceHandler(jobType: "reset_usage") { _, context in
+                ["reset": .int(Int64(try await paged { try await context.accounts.resetUsage(limit: $0) }))]
             },
-            WriteHandler(jobType: "cleanup_jobs") { db, _, now in
-                let day: TimeInterval = 86_400
-                let completedDays = TimeInterval(try Settings.count(db, .completedJobsRetentionDays))
-                let failedDays = TimeInterval(try Settings.count(db, .errorJobsRetentionDays))
-                let eventDays = TimeInterval(try Settings.count(db, .eventRetentionDays))
-                let jobs = try JobQueue.deleteFinished(
-                    db, completedBefore: now.addingTimeInterval(-completedDays * day),
-                    failedBefore: now.addingTimeInterval(-failedDays * day))
-                let events = try Event.deleteProcessed(db, before: now.addingTimeInterval(-eventDays * day))
-                return ["jobsDeleted": .int(Int64(jobs)), "eventsDeleted": .int(Int64(events))]
+            ServiceHandler(jobType: "cleanup_jobs") { _, context in
+                try await context.maintenance.cleanup()
             },
-            WriteHandler(jobType: Onboarding.completeJobType) { db, job, now in
-                guard let userId = job.payload["userId"]?.stringValue else {
-                    throw PermanentJobError("payload needs userId")
-                }
-                return try Onboarding.finishInBackground(db, userId: userId, now: now)
+            ServiceHandler(jobType: Onboarding.completeJobType) { job, context in
+                guard let userId = job.payload["userId"]?.stringValue else { throw PermanentJobError("payload needs userId") }
+                return try await context.accounts.finishOnboarding(userId: userId)
             },
-            OptimizeHandler(),
+            ServiceHandler(jobType: "optimize_database") { _, context in
+                try context.maintenance.optimize()
+                return ["optimized": true]
+            },
         ]
     }
-}
 
-/// Work over many rows done a page per transaction, so that other writers get their turn
-/// between pages and memory stays small when much falls due at once (a file opened after a
-/// long pause). `page` handles at most `limit` rows and returns how many; fewer means done.
-struct PagedWriteHandler: JobHandler {
-    let jobType: String
-    let resultKey: String
-    var pageSize = 500
-    let page: @Sendable (Database, Date, Int) throws -> Int
-
-    func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? {
-        let now = context.clock.nowMilliseconds()
+    /// Work over many rows a page per transaction (500 rows each), so that other writers get
+    /// their turn between pages and memory stays small when much falls due at once (a file opened
+    /// after a long pause). `page` handles at most its argument and returns how many; fewer means done.
+    static func paged(pageSize: Int = 500, _ page: (Int) async throws -> Int) async throws -> Int {
         var total = 0
         while true {
-            let handled = try await context.database.writer.write { db in try page(db, now, pageSize) }
+            let handled = try await page(pageSize)
             total += handled
-            if handled < pageSize { return .object([resultKey: .int(Int64(total))]) }
+            if handled < pageSize { return total }
         }
     }
 }
 
-/// `PRAGMA optimize`, outside a transaction.
-struct OptimizeHandler: JobHandler {
-    let jobType = "optimize_database"
+/// A handler that is one call of the application's services.
+struct ServiceHandler: JobHandler {
+    let jobType: String
+    let work: @Sendable (BackgroundJob, JobContext) async throws -> JSONValue?
 
     func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? {
-        try context.database.optimize()
-        return ["optimized": true]
+        try await work(job, context)
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import ReachCore
-import ReachStore
 
 /// One run of a search: fetch the page at the job's cursor, append it, then continue or complete.
 public struct ScrapingStepHandler: JobHandler {
@@ -22,11 +21,9 @@ public struct ScrapingStepHandler: JobHandler {
         guard let idText = job.payload["scrapingJobId"]?.stringValue, let jobId = UUID(uuidString: idText),
             let cursor = job.payload["cursor"]?.intValue.map({ Int($0) })
         else { throw PermanentJobError("payload needs scrapingJobId and cursor") }
-        let database = context.database
-        let started = context.clock.nowMilliseconds()
-        let next = try await database.writer.write { db in try Searches.beginStep(db, jobId: jobId, cursor: cursor, now: started) }
-        guard case .fetch(let search) = next else { return ["skipped": true] }
-
+        guard case .fetch(let search) = try await context.searches.beginStep(jobId: jobId, cursor: cursor) else {
+            return ["skipped": true]
+        }
         let request = ProviderRequest(
             platform: search.platform, searchType: search.searchType,
             query: search.targetUsername ?? search.keywordList.joined(separator: ","), cursor: cursor)
@@ -39,14 +36,10 @@ public struct ScrapingStepHandler: JobHandler {
             let transient = (error as? ProviderError)?.isTransient ?? true
             guard !transient || context.isLastAttempt else { throw error }
             let message = String(describing: error)
-            let now = context.clock.nowMilliseconds()
-            try await database.writer.write { db in try Searches.recordFailure(db, jobId: jobId, message: message, now: now) }
+            try await context.searches.recordFailure(jobId: jobId, message: message)
             return ["error": .string(message)]
         }
-        let now = context.clock.nowMilliseconds()
-        try await database.writer.write { db in
-            try Searches.recordPage(db, jobId: jobId, cursor: cursor, items: page.items, nextCursor: page.nextCursor, now: now)
-        }
+        try await context.searches.recordPage(jobId: jobId, cursor: cursor, items: page.items, nextCursor: page.nextCursor)
         return ["cursor": .int(Int64(cursor)), "items": .int(Int64(page.items.count))]
     }
 }

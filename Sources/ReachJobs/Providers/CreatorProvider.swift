@@ -1,6 +1,6 @@
 import Foundation
 import ReachCore
-import ReachStore
+
 
 /// One page to fetch: what a search asks for, at a cursor.
 public struct ProviderRequest: Sendable, Hashable {

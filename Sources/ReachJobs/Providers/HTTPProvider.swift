@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import ReachCore
-import ReachStore
+
 import Synchronization
 
 /// A ScrapeCreators-style HTTP API.

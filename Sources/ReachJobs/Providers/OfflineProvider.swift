@@ -1,6 +1,6 @@
 import Foundation
 import ReachCore
-import ReachStore
+
 import Synchronization
 
 /// The default provider: deterministic creators from the corpus in `fixtures/`, paged by cursor,

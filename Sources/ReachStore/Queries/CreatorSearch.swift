@@ -227,16 +227,11 @@ public enum CreatorSearch {
         case .recent: value = row.lastSeenAt.databaseText
         case .name: value = row.name ?? ""
         }
-        let text = "\(row.id)\n\(value)"
-        return Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode("\(row.id)\n\(value)".utf8)
     }
 
     private static func decodeCursor(_ cursor: String, sort: CreatorSort) throws -> (any DatabaseValueConvertible, Int64) {
-        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
+        guard let data = Base64URL.decode(cursor), let text = String(data: data, encoding: .utf8),
             let newline = text.firstIndex(of: "\n"), let id = Int64(text[..<newline])
         else { throw StoreError.invalid(field: "cursor", reason: "not a cursor from a previous page; omit it to start over") }
         let value = String(text[text.index(after: newline)...])

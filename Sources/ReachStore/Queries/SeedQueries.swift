@@ -129,8 +129,14 @@ extension Campaign {
     /// A campaign with its jobs and their results (seed pattern 2).
     public static func fetchDetail(_ db: Database, id: UUID) throws -> CampaignDetail? {
         guard let campaign = try Campaign.fetchOne(db, id: id) else { return nil }
-        let jobs = try ScrapingJob.fetchAll(db.cachedStatement(sql: SeedQueries.campaignJobs), arguments: [id.lowercased])
-        return CampaignDetail(campaign: campaign, jobs: try ScrapingJob.details(db, jobs: jobs))
+        return CampaignDetail(campaign: campaign, jobs: try ScrapingJob.details(db, jobs: ScrapingJob.fetchAll(db, campaignId: id)))
+    }
+}
+
+extension ScrapingJob {
+    /// A campaign's jobs, newest first.
+    public static func fetchAll(_ db: Database, campaignId: UUID) throws -> [ScrapingJob] {
+        try ScrapingJob.fetchAll(db.cachedStatement(sql: SeedQueries.campaignJobs), arguments: [campaignId.lowercased])
     }
 }
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ReachCore
 import ReachExport
-import ReachStore
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export to PostgreSQL.", subcommands: [Postgres.self])
@@ -48,67 +47,6 @@ struct Export: AsyncParsableCommand {
             } else {
                 try exporter.export(database, to: FileSink(.standardOutput)) { bar.update(done: $0, total: total) }
             }
-        }
-    }
-}
-
-struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import from PostgreSQL.", subcommands: [Postgres.self])
-
-    struct Postgres: ReachCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "postgres", abstract: "Read a `reach export postgres` script or a `pg_dump --data-only` of the platform's tables.")
-
-        @OptionGroup var options: GlobalOptions
-        @Argument(help: "The script or dump.") var file: String
-        @Flag(name: .long, help: "Replace the data of a file that holds some.") var force = false
-
-        func execute() async throws {
-            guard FileManager.default.isReadableFile(atPath: file) else {
-                throw ReachError.invalid(field: "FILE", reason: "cannot read \(file)")
-            }
-            let database = try options.open(.create)
-            let bar = Terminal.ProgressBar("importing")
-            let report = try Importer(force: force).importFile(file, into: database) { bar.update(done: $0, total: max($0, 1)) }
-            if options.json {
-                try Terminal.printJSON(report)
-            } else {
-                Terminal.printTable(["table", "rows"], ReachDatabase.platformTables.map { [$0, String(report.rows[$0] ?? 0)] })
-                if !report.skippedTables.isEmpty {
-                    Terminal.info("skipped tables that are not the platform's: \(report.skippedTables.joined(separator: ", "))")
-                }
-            }
-        }
-    }
-}
-
-/// `psql` as a child process reading the script on its standard input.
-enum PSQL {
-    static func pipe(url: String, _ write: (FileSink) throws -> Void) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", "-q", "-v", "ON_ERROR_STOP=1", "-X", url]
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.standardError
-        do {
-            try process.run()
-        } catch {
-            throw ReachError.unavailable("cannot run psql: install postgresql-client (\(error))")
-        }
-        do {
-            let sink = FileSink(input.fileHandleForWriting)
-            try write(sink)
-            try sink.flush()
-        } catch {
-            try? input.fileHandleForWriting.close()
-            process.waitUntilExit()
-            throw error
-        }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ReachError.unavailable("psql failed with status \(process.terminationStatus): nothing was committed")
         }
     }
 }

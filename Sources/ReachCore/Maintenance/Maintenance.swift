@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import ReachStore
+
+/// The file's care: health, integrity and repair, backups, cleanup by retention, the queue's figures.
+public struct Maintenance: Sendable {
+    let context: AppContext
+
+    public init(_ context: AppContext) {
+        self.context = context
+    }
+
+    /// How many migrations the file has applied: `/healthz`'s proof that the database answers.
+    public func appliedMigrations() async throws -> Int {
+        try await context.read { db in try ReachDatabase.appliedMigrationCount(db) }
+    }
+
+    /// The migrations applied and those the file still lacks.
+    public func migrationStatus() throws -> (applied: [String], pending: [String]) {
+        try context.database.migrationStatus()
+    }
+
+    /// Integrity, foreign keys, search indexes, migrations and table sizes; with `repair`, the
+    /// search indexes are rebuilt first.
+    public func doctor(repair: Bool = false) throws -> DoctorReport {
+        if repair { try context.database.rebuildSearchIndexes() }
+        return try context.database.doctor()
+    }
+
+    /// A consistent copy of the database at `path` (never overwriting), and its `quick_check`.
+    public func backup(to path: String) throws -> String {
+        try context.database.backup(to: path)
+        return try ReachDatabase.open(path: path, mode: .readOnly()).quickCheck()
+    }
+
+    /// Deletes finished jobs, processed events and expired token revocations past their retention.
+    public func cleanup() async throws -> JSONValue {
+        let now = context.now()
+        return try await context.write { db in
+            let day: TimeInterval = 86_400
+            let completedDays = TimeInterval(try Settings.count(db, .completedJobsRetentionDays))
+            let failedDays = TimeInterval(try Settings.count(db, .errorJobsRetentionDays))
+            let eventDays = TimeInterval(try Settings.count(db, .eventRetentionDays))
+            let jobs = try JobQueue.deleteFinished(
+                db, completedBefore: now.addingTimeInterval(-completedDays * day),
+                failedBefore: now.addingTimeInterval(-failedDays * day))
+            let events = try Event.deleteProcessed(db, before: now.addingTimeInterval(-eventDays * day))
+            let revocations = try TokenRevocations.deleteExpired(db, now: now)
+            return ["jobsDeleted": .int(Int64(jobs)), "eventsDeleted": .int(Int64(events)),
+                    "revocationsDeleted": .int(Int64(revocations))]
+        }
+    }
+
+    /// `PRAGMA optimize`: SQLite refreshes its planner's statistics.
+    public func optimize() throws {
+        try context.database.optimize()
+    }
+
+    /// The queue's and searches' figures for `/metrics`.
+    public func queueFigures() async throws -> QueueFigures {
+        let now = context.clock.now()
+        return try await context.read { db in
+            let stats = try JobQueue.stats(db, now: now)
+            return QueueFigures(
+                jobs: stats.byStatus, oldestPendingAge: stats.oldestPending.map { max(0, now.timeIntervalSince($0)) },
+                eventsPending: try Event.hasPending(db), searchesRunning: try ScrapingJob.runningCount(db))
+        }
+    }
+
+    public struct QueueFigures: Sendable {
+        public var jobs: [BackgroundJobStatus: Int]
+        /// Seconds the oldest due pending job has waited.
+        public var oldestPendingAge: TimeInterval?
+        public var eventsPending: Bool
+        public var searchesRunning: Int
+    }
+}

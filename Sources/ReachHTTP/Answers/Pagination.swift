@@ -1,0 +1,7 @@
+/// The paging of a page-numbered list.
+struct Pagination: Encodable {
+    var total: Int
+    var page: Int
+    var limit: Int
+    var totalPages: Int
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import ReachCore
+
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search users and creators; start a search.",
+        subcommands: [Users.self, Creators.self, Start.self])
+
+    struct Users: ReachCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "users", abstract: "Admin user search: a substring of name, e-mail, business or company, any case.")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The substring to find.") var query: String
+        @Option(name: .long, parsing: .unconditional, help: "At most this many users (1 to 500).") var limit = 50
+
+        func validate() throws {
+            guard (1...500).contains(limit) else { throw UsageError("--limit must be from 1 to 500") }
+        }
+
+        func execute() async throws {
+            let users = try await Admin(try options.context(.readOnly())).searchUsers(query, limit: limit)
+            if options.json {
+                try Terminal.printJSON(users)
+            } else {
+                Terminal.printTable(
+                    ["user", "name", "email", "business", "plan", "trial", "signed up"],
+                    users.map {
+                        [$0.userId, $0.fullName ?? "", $0.email ?? "", $0.businessName ?? "",
+                         $0.currentPlan?.rawValue ?? "", $0.trialStatus?.rawValue ?? "", WireFormat.timestamp($0.createdAt)]
+                    })
+            }
+        }
+    }
+
+    struct Creators: ReachCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "creators", abstract: "Search the creators that searches found: a substring of handle, name or bio.")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The substring to find (\"\" for all).") var query: String
+        @Option(name: .long, help: "Only this user's creators (default: every user's).") var user: String?
+        @Option(name: .long, help: "tiktok, instagram or youtube.") var platform: String?
+        @Option(name: .long, parsing: .unconditional, help: "At least this many followers.") var minFollowers: Int?
+        @Option(name: .long, help: "followers, followers_asc, recent or name.") var sort = "followers"
+        @Option(name: .long, parsing: .unconditional, help: "At most this many creators (1 to 500).") var limit = 50
+
+        func validate() throws {
+            guard (1...500).contains(limit) else { throw UsageError("--limit must be from 1 to 500") }
+            if let platform, Platform(parsing: platform) == nil {
+                throw UsageError("--platform must be one of tiktok, instagram, youtube")
+            }
+            guard CreatorSort(rawValue: sort) != nil else {
+                throw UsageError("--sort must be one of \(CreatorSort.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func execute() async throws {
+            var search = CreatorQuery(userId: user)
+            search.text = query
+            search.platform = platform.flatMap(Platform.init(parsing:))
+            search.minFollowers = minFollowers
+            search.sort = CreatorSort(rawValue: sort) ?? .followers
+            search.limit = limit
+            let page = try await ReachCore.Creators(try options.context(.readOnly())).search(search, total: false).page
+            if options.json {
+                try Terminal.printJSON(page.creators)
+            } else {
+                Terminal.printTable(
+                    ["platform", "handle", "name", "followers", "verified", "emails", "user"],
+                    page.creators.map {
+                        [$0.platform.rawValue, $0.handle, $0.name ?? "", String($0.followers), $0.verified ? "✓" : "",
+                         $0.emails.joined(separator: " "), $0.userId]
+                    })
+            }
+        }
+    }
+
+    struct Start: ReachCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "start", abstract: "Start a search as the API does; `reach work` or `reach serve` runs it.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(name: .long, help: "Whose search.") var user: String
+        @Option(name: .long, help: "tiktok, instagram or youtube.") var platform: String
+        @Option(name: .long, help: "Comma-separated keywords (a keyword search).") var keywords: String?
+        @Option(name: .long, help: "An account to find similar creators to (a similar search).") var username: String?
+        @Option(name: .long, parsing: .unconditional, help: "How many creators (the platform's default otherwise).") var target: Int?
+        @Option(name: .long, help: "The campaign it belongs to.") var campaign: String?
+
+        func validate() throws {
+            guard Platform(parsing: platform) != nil else { throw UsageError("--platform must be tiktok, instagram or youtube") }
+            guard (keywords == nil) != (username == nil) else {
+                throw UsageError("give --keywords K1,K2 or --username NAME, not both")
+            }
+        }
+
+        func execute() async throws {
+            let context = try options.context(.existing)
+            let request = try ReachCore.Searches.validate(
+                platform: Platform(parsing: platform)!, keywords: keywords?.split(separator: ",").map(String.init),
+                username: username, targetResults: target)
+            let campaignId = try campaign.map { try parseUUID($0, field: "campaign") }
+            let job = try await ReachCore.Searches(context).start(userId: user, request: request, campaignId: campaignId)
+            if options.json {
+                try Terminal.printJSON(job)
+            } else {
+                Terminal.print("started \(job.platform.rawValue) \(job.searchType.rawValue) search \(job.id.lowercased) "
+                    + "for \(job.targetResults) creators; run `reach work --until-idle` to complete it")
+            }
+        }
+    }
+}
+
+func parseUUID(_ text: String, field: String) throws -> UUID {
+    guard let id = UUID(uuidString: text) else {
+        throw ReachError.invalid(field: field, reason: "'\(text)' is not a UUID like 7623f469-2691-4272-b000-79ddfaded63e")
+    }
+    return id
+}

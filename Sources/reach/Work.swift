@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ReachCore
+import ReachJobs
+import ServiceLifecycle
+
+struct Work: ReachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "work", abstract: "Run the scheduler alone (no HTTP listener): background jobs, searches, events, recurring tasks.")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var provider: ProviderOptions
+    @Flag(name: .long, help: "Exit 0 once no job is pending or running.") var untilIdle = false
+
+    func execute() async throws {
+        let database = try options.open(.create)
+        let logger = Composition.logger("reach.work")
+        let scheduler = try provider.makeScheduler(database: database, logger: logger)
+        if untilIdle {
+            try await scheduler.runUntilIdle(waitForScheduled: true)
+        } else {
+            let group = ServiceGroup(configuration: .init(
+                services: scheduler.services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        }
+        let stats = scheduler.stats
+        Terminal.info("reach work: \(stats.completed) jobs completed, \(stats.retried) retried, \(stats.failed) failed, "
+            + "\(stats.eventsProcessed) events processed, \(stats.leasesRecovered) leases recovered")
+    }
+}
