@@ -6,7 +6,7 @@ import ReachStore
 /// The seed document's query patterns, the pending-job claim and a creator search, in process,
 /// decoding rows into records as an application does. `Scripts/bench` runs the same queries with
 /// the same parameters on PostgreSQL through pgbench.
-struct SeedQueriesBenchmark {
+struct QueryPatternsBenchmark {
     struct Parameters: Decodable {
         var userId: String
         var campaignId: String

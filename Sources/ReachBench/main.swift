@@ -32,8 +32,8 @@ do {
             throw BenchError("usage: reach-bench seed-queries --db FILE --params FILE.json [--budget SECONDS]")
         }
         let parameters = try JSONDecoder().decode(
-            SeedQueriesBenchmark.Parameters.self, from: Data(contentsOf: URL(fileURLWithPath: parametersPath)))
-        let benchmark = SeedQueriesBenchmark(
+            QueryPatternsBenchmark.Parameters.self, from: Data(contentsOf: URL(fileURLWithPath: parametersPath)))
+        let benchmark = QueryPatternsBenchmark(
             database: try ReachDatabase.open(path: path, mode: .existing), parameters: parameters,
             budget: option("--budget").flatMap(Double.init) ?? 2)
         try printJSON(try benchmark.run())

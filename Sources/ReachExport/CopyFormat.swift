@@ -98,8 +98,3 @@ public enum CopyFormat {
         return fields
     }
 }
-
-public struct CopyError: Error, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
-}

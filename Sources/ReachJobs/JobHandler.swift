@@ -19,22 +19,3 @@ public protocol JobHandler: Sendable {
 extension JobHandler {
     public func jobDied(_ db: Database, _ job: BackgroundJob, reason: String, now: Date) throws {}
 }
-
-/// What a handler may use: the application's services, and whether a failure now is final.
-public struct JobContext: Sendable {
-    public let searches: Searches
-    public let accounts: Accounts
-    public let maintenance: Maintenance
-    public let logger: Logger
-    /// Whether a failure now is final: no retries remain.
-    public let isLastAttempt: Bool
-}
-
-/// A failure that retrying cannot fix: the job fails at once.
-public struct PermanentJobError: Error, CustomStringConvertible {
-    public var description: String
-
-    public init(_ description: String) {
-        self.description = description
-    }
-}

@@ -32,7 +32,7 @@ public enum Billing {
             throw ReachError.invalid(field: "event", reason: "a Stripe event needs id, type and data.object")
         }
         let key = "stripe_\(id)"
-        if try Event.filter(Event.Columns.idempotencyKey == key).fetchOne(db) != nil { return .duplicate }
+        if try Event.exists(db, idempotencyKey: key) { return .duplicate }
         // Every timestamp is checked before anything changes.
         let createdSeconds = try StripeTime.seconds(event["created"], field: "created")
         let created = createdSeconds.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? now
@@ -143,11 +143,11 @@ public enum Billing {
     static func findProfile(_ db: Database, object: JSONValue, type: String) throws -> UserProfile? {
         let customer = object["customer"]?.stringValue
         let subscription = type.hasPrefix("customer.subscription") ? object["id"]?.stringValue : object["subscription"]?.stringValue
-        if let customer, let profile = try UserProfile.filter(UserProfile.Columns.stripeCustomerId == customer).fetchOne(db) {
+        if let customer, let profile = try UserProfile.fetchOne(db, stripeCustomerId: customer) {
             return profile
         }
         if let subscription,
-            let profile = try UserProfile.filter(UserProfile.Columns.stripeSubscriptionId == subscription).fetchOne(db)
+            let profile = try UserProfile.fetchOne(db, stripeSubscriptionId: subscription)
         {
             return profile
         }

@@ -10,7 +10,7 @@ public enum ClerkWebhooks {
         }
         try Accounts.validateUserId(userId)
         let key = "clerk_\(svixId)"
-        if try Event.filter(Event.Columns.idempotencyKey == key).fetchOne(db) != nil { return .duplicate }
+        if try Event.exists(db, idempotencyKey: key) { return .duplicate }
         let email = primaryEmail(data)
         let name = [data["first_name"]?.stringValue, data["last_name"]?.stringValue].compactMap { $0 }
             .filter { !$0.isEmpty }.joined(separator: " ")

@@ -40,6 +40,11 @@ extension Event {
         return (created, order)
     }
 
+    /// Whether an event with this idempotency key was recorded: a webhook delivered twice.
+    public static func exists(_ db: Database, idempotencyKey key: String) throws -> Bool {
+        try Event.filter(Columns.idempotencyKey == key).fetchCount(db) > 0
+    }
+
     /// Events of the admin log, newest first, optionally filtered.
     public static func fetchLog(
         _ db: Database, aggregateId: String? = nil, eventType: String? = nil, before: (Date, UUID)? = nil, limit: Int

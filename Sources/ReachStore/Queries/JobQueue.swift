@@ -135,7 +135,7 @@ public enum JobQueue {
         try db.execute(
             sql: """
                 UPDATE background_jobs SET lease_expires_at = ?
-                WHERE status = 'processing' AND leased_by = ? AND id IN (\(SeedQueries.placeholders(ids.count)))
+                WHERE status = 'processing' AND leased_by = ? AND id IN (\(QueryPatterns.placeholders(ids.count)))
                 """, arguments: StatementArguments([leaseUntil, holder] as [any DatabaseValueConvertible]) + StatementArguments(ids.map(\.lowercased)))
     }
 
@@ -146,7 +146,7 @@ public enum JobQueue {
         var condition = "lease_expires_at < ?1"
         var arguments: StatementArguments = [now]
         if !deadHolders.isEmpty {
-            condition += " OR leased_by IN (\(SeedQueries.placeholders(deadHolders.count)))"
+            condition += " OR leased_by IN (\(QueryPatterns.placeholders(deadHolders.count)))"
             arguments += StatementArguments(deadHolders)
         }
         return try BackgroundJob.fetchAll(
@@ -177,7 +177,7 @@ public enum JobQueue {
             sql: """
                 UPDATE background_jobs
                 SET status = 'pending', started_at = NULL, lease_expires_at = NULL, leased_by = NULL, updated_at = ?
-                WHERE status = 'processing' AND leased_by = ? AND id IN (\(SeedQueries.placeholders(ids.count)))
+                WHERE status = 'processing' AND leased_by = ? AND id IN (\(QueryPatterns.placeholders(ids.count)))
                 """, arguments: StatementArguments([now, holder] as [any DatabaseValueConvertible]) + StatementArguments(ids.map(\.lowercased)))
     }
 

@@ -80,24 +80,6 @@ extension UserProfile {
     }
 }
 
-/// Rows a user owns, for deleting an account.
-public enum UserData {
-    /// Deletes a user's campaigns, searches, results and legacy searches, and cancels their
-    /// pending background jobs. (Named arguments: GRDB binds them in each of the statements.)
-    public static func deleteOwnedRows(_ db: Database, userId: String, now: Date) throws {
-        try db.execute(sql: """
-            DELETE FROM scraping_results WHERE job_id IN (SELECT id FROM scraping_jobs WHERE user_id = :userId);
-            DELETE FROM scraping_jobs WHERE user_id = :userId;
-            DELETE FROM search_results WHERE job_id IN (
-                SELECT id FROM search_jobs WHERE campaign_id IN (SELECT id FROM campaigns WHERE user_id = :userId));
-            DELETE FROM search_jobs WHERE campaign_id IN (SELECT id FROM campaigns WHERE user_id = :userId);
-            DELETE FROM campaigns WHERE user_id = :userId;
-            UPDATE background_jobs SET status = 'cancelled', updated_at = :now
-            WHERE status = 'pending' AND payload ->> '$.userId' = :userId;
-            """, arguments: ["userId": userId, "now": now])
-    }
-}
-
 extension ScrapingResult {
     /// Results of some jobs in the order they were stored, `limit` at a time after `rowid`:
     /// exports stream through this without holding a job in memory.
@@ -107,7 +89,7 @@ extension ScrapingResult {
             db,
             sql: """
                 SELECT rowid AS reach_rowid, * FROM scraping_results
-                WHERE job_id IN (\(SeedQueries.placeholders(jobIds.count))) AND rowid > ?
+                WHERE job_id IN (\(QueryPatterns.placeholders(jobIds.count))) AND rowid > ?
                 ORDER BY rowid LIMIT ?
                 """, arguments: StatementArguments(jobIds.map(\.lowercased)) + [afterRowID, limit])
         return try rows.map { ($0["reach_rowid"], try ScrapingResult(row: $0)) }
@@ -122,6 +104,16 @@ extension ScrapingJob {
 }
 
 extension UserProfile {
+    /// The profile of a Stripe customer.
+    public static func fetchOne(_ db: Database, stripeCustomerId id: String) throws -> UserProfile? {
+        try UserProfile.filter(Columns.stripeCustomerId == id).fetchOne(db)
+    }
+
+    /// The profile of a Stripe subscription.
+    public static func fetchOne(_ db: Database, stripeSubscriptionId id: String) throws -> UserProfile? {
+        try UserProfile.filter(Columns.stripeSubscriptionId == id).fetchOne(db)
+    }
+
     /// The profile with this e-mail address, any case.
     public static func fetchOne(_ db: Database, email: String) throws -> UserProfile? {
         try UserProfile.fetchOne(db.cachedStatement(sql: "SELECT * FROM user_profiles WHERE lower(email) = lower(?) LIMIT 1"), arguments: [email])

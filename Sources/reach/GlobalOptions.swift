@@ -24,34 +24,3 @@ struct GlobalOptions: ParsableArguments {
         AppContext(database: try open(mode), clock: SystemClock())
     }
 }
-
-/// A command whose errors end the program with one clear line on stderr and a non-zero status.
-protocol ReachCommand: AsyncParsableCommand {
-    func execute() async throws
-}
-
-extension ReachCommand {
-    func run() async throws {
-        do {
-            try await execute()
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as CleanExit {
-            throw error
-        } catch let error as UsageError {
-            throw error
-        } catch {
-            Terminal.error(ReachError.from(error))
-            throw ExitCode.failure
-        }
-    }
-}
-
-/// A flag or argument that cannot be used: one line, without the usage screen.
-struct UsageError: Error, CustomStringConvertible {
-    var description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}

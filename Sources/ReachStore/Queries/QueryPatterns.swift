@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
 
-/// The seed document's query patterns, with the index each is meant to use.
+/// The query patterns of the platform's database document ("Query Patterns"), with the index each is meant to use.
 ///
 /// Tests run `EXPLAIN QUERY PLAN` on ``plannedStatements`` and check the index by name; the
 /// benchmark runs the same statements beside PostgreSQL.
-public enum SeedQueries {
+public enum QueryPatterns {
     /// A user's jobs, newest first — `idx_scraping_jobs_user_created`.
     public static let userJobs = """
         SELECT * FROM scraping_jobs WHERE user_id = ? ORDER BY created_at DESC LIMIT ?
@@ -76,19 +76,6 @@ public enum SeedQueries {
     }
 }
 
-/// A job with its results and campaign.
-public struct JobDetail: Sendable, Hashable {
-    public var job: ScrapingJob
-    public var campaign: Campaign?
-    public var results: [ScrapingResult]
-}
-
-/// A campaign with its jobs and their results.
-public struct CampaignDetail: Sendable, Hashable {
-    public var campaign: Campaign
-    public var jobs: [JobDetail]
-}
-
 extension ScrapingJob {
     /// A job by id (each step and each poll reads it: a kept statement).
     public static func fetchOne(_ db: Database, id: UUID) throws -> ScrapingJob? {
@@ -97,7 +84,7 @@ extension ScrapingJob {
 
     /// A user's jobs with their results and campaign, newest first (seed pattern 1).
     public static func fetchDetails(_ db: Database, userId: String, limit: Int = 50) throws -> [JobDetail] {
-        let jobs = try ScrapingJob.fetchAll(db.cachedStatement(sql: SeedQueries.userJobs), arguments: [userId, limit])
+        let jobs = try ScrapingJob.fetchAll(db.cachedStatement(sql: QueryPatterns.userJobs), arguments: [userId, limit])
         return try details(db, jobs: jobs)
     }
 
@@ -105,7 +92,7 @@ extension ScrapingJob {
     static func details(_ db: Database, jobs: [ScrapingJob]) throws -> [JobDetail] {
         guard !jobs.isEmpty else { return [] }
         let results = try ScrapingResult.fetchAll(
-            db, sql: SeedQueries.resultsOfJobs(count: jobs.count),
+            db, sql: QueryPatterns.resultsOfJobs(count: jobs.count),
             arguments: StatementArguments(jobs.map(\.id.lowercased)))
         let resultsByJob = Dictionary(grouping: results, by: { $0.jobId })
         let campaignIds = Set(jobs.compactMap(\.campaignId))
@@ -136,19 +123,19 @@ extension Campaign {
 extension ScrapingJob {
     /// A campaign's jobs, newest first.
     public static func fetchAll(_ db: Database, campaignId: UUID) throws -> [ScrapingJob] {
-        try ScrapingJob.fetchAll(db.cachedStatement(sql: SeedQueries.campaignJobs), arguments: [campaignId.lowercased])
+        try ScrapingJob.fetchAll(db.cachedStatement(sql: QueryPatterns.campaignJobs), arguments: [campaignId.lowercased])
     }
 }
 
 extension UserProfile {
     /// Active trials whose end is at or before `date` (seed pattern 4).
     public static func fetchExpiringTrials(_ db: Database, endingBy date: Date) throws -> [UserProfile] {
-        try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: SeedQueries.expiringTrials), arguments: [date])
+        try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: QueryPatterns.expiringTrials), arguments: [date])
     }
 
     /// The first `limit` of those, for work done a page at a time; rows that cannot be read apart.
     public static func fetchExpiringTrials(_ db: Database, endingBy date: Date, limit: Int) throws -> Readable<UserProfile> {
-        try UserProfile.fetchReadable(laidOut: db.cachedStatement(sql: SeedQueries.expiringTrials + "\nLIMIT ?"), arguments: [date, limit])
+        try UserProfile.fetchReadable(laidOut: db.cachedStatement(sql: QueryPatterns.expiringTrials + "\nLIMIT ?"), arguments: [date, limit])
     }
 
     /// The profile of a Clerk user id (every authenticated request reads it: a kept statement).
@@ -160,20 +147,20 @@ extension UserProfile {
 extension Event {
     /// A user's event history, newest first (seed pattern 5).
     public static func fetchUserHistory(_ db: Database, userId: String, limit: Int = 100) throws -> [Event] {
-        try Event.fetchAll(db.cachedStatement(sql: SeedQueries.userEvents), arguments: [userId, limit])
+        try Event.fetchAll(db.cachedStatement(sql: QueryPatterns.userEvents), arguments: [userId, limit])
     }
 }
 
 extension SystemConfiguration {
     /// Hot-reloadable settings of one category (seed pattern 6).
     public static func fetchHotReloadable(_ db: Database, category: String) throws -> [SystemConfiguration] {
-        try SystemConfiguration.fetchAll(db.cachedStatement(sql: SeedQueries.hotReloadableConfiguration), arguments: [category])
+        try SystemConfiguration.fetchAll(db.cachedStatement(sql: QueryPatterns.hotReloadableConfiguration), arguments: [category])
     }
 }
 
 extension BackgroundJob {
     /// Pending jobs due at `now`, in claim order: priority, then scheduled time.
     public static func fetchRunnable(_ db: Database, now: Date, limit: Int) throws -> [BackgroundJob] {
-        try BackgroundJob.fetchAll(db.cachedStatement(sql: SeedQueries.pendingJobs), arguments: [now, limit])
+        try BackgroundJob.fetchAll(db.cachedStatement(sql: QueryPatterns.pendingJobs), arguments: [now, limit])
     }
 }

@@ -124,33 +124,3 @@ struct UserSearchTests {
         }
     }
 }
-
-@Suite("Query plans")
-struct QueryPlanTests {
-    @Test("each seed query uses the index meant for it", arguments: SeedQueries.plannedStatements.map { $0.name })
-    func usesIndex(_ name: String) throws {
-        let statement = SeedQueries.plannedStatements.first { $0.name == name }!
-        let database = try ReachDatabase.temporary()
-        try database.reader.read { db throws in
-            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments)
-                .map { $0["detail"] as String }
-            #expect(plan.contains { $0.contains(statement.index) }, "\(name): \(plan)")
-        }
-    }
-}
-
-@Suite("Admin user search by full name")
-struct FullNameSearchTests {
-    @Test("the seed's own query: full_name ILIKE '%q%', both plans")
-    func fullNameOnly() throws {
-        let database = try ReachDatabase.temporary()
-        try database.insertUser("by_name", fullName: "Anna Karenina", email: "x@example.com", createdAt: testNow)
-        try database.insertUser("by_email", fullName: "Someone Else", email: "anna@example.com", createdAt: testNow.addingTimeInterval(1))
-        try database.reader.read { db throws in
-            for plan in [UserSearch.Plan.trigramIndex, .createdAtWalk] {
-                #expect(try UserSearch.search(db, query: "ANNA", limit: 10, fields: .fullName, plan: plan).map(\.userId) == ["by_name"])
-                #expect(try UserSearch.search(db, query: "anna", limit: 10, fields: .all, plan: plan).map(\.userId) == ["by_email", "by_name"])
-            }
-        }
-    }
-}

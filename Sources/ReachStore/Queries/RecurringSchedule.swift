@@ -66,7 +66,7 @@ extension Event {
 extension UserProfile {
     /// Users whose monthly usage period began at or before `date` (a month ago).
     public static func fetchUsageResetDue(_ db: Database, periodStartedBy date: Date, limit: Int) throws -> Readable<UserProfile> {
-        try UserProfile.fetchReadable(laidOut: db.cachedStatement(sql: SeedQueries.usageResetDue), arguments: [date, limit])
+        try UserProfile.fetchReadable(laidOut: db.cachedStatement(sql: QueryPatterns.usageResetDue), arguments: [date, limit])
     }
 }
 

@@ -60,6 +60,11 @@ public enum TableTransfer {
         }
     }
 
+    /// Checks foreign keys at commit rather than at each row, so tables may load in any order.
+    public static func deferForeignKeys(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+    }
+
     /// Rows whose foreign keys point nowhere (written with foreign keys off, for instance).
     public static func foreignKeyViolations(_ db: Database) throws -> [String] {
         try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in

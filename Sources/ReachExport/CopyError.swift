@@ -1,0 +1,6 @@
+import Foundation
+
+public struct CopyError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,14 @@
+import Foundation
+import GRDB
+import Logging
+import ReachCore
+
+/// What a handler may use: the application's services, and whether a failure now is final.
+public struct JobContext: Sendable {
+    public let searches: Searches
+    public let accounts: Accounts
+    public let maintenance: Maintenance
+    public let logger: Logger
+    /// Whether a failure now is final: no retries remain.
+    public let isLastAttempt: Bool
+}

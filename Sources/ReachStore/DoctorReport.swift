@@ -1,0 +1,24 @@
+import Foundation
+import GRDB
+
+/// What `reach doctor` reports.
+public struct DoctorReport: Sendable, Codable {
+    public struct TableSize: Sendable, Codable {
+        public var name: String
+        public var rows: Int
+        public var bytes: Int
+    }
+
+    public var integrity: [String]
+    public var foreignKeyViolations: Int
+    /// Each search index, and `ok` or what is wrong with it.
+    public var searchIndexes: [String: String]
+    public var appliedMigrations: [String]
+    public var pendingMigrations: [String]
+    public var tables: [TableSize]
+
+    public var isHealthy: Bool {
+        integrity == ["ok"] && foreignKeyViolations == 0 && searchIndexes.values.allSatisfy { $0 == "ok" }
+            && pendingMigrations.isEmpty
+    }
+}

@@ -1,0 +1,5 @@
+import GRDB
+
+public enum BackgroundJobStatus: String, StoredEnum {
+    case pending, processing, completed, failed, cancelled
+}

@@ -1,0 +1,5 @@
+import GRDB
+
+public enum CampaignStatus: String, StoredEnum {
+    case draft, active, completed, archived
+}

@@ -1,0 +1,5 @@
+import GRDB
+
+public enum ConfigValueType: String, StoredEnum {
+    case number, duration, boolean
+}

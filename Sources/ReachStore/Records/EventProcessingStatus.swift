@@ -1,0 +1,5 @@
+import GRDB
+
+public enum EventProcessingStatus: String, StoredEnum {
+    case pending, processing, processed, failed
+}

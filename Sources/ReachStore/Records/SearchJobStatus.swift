@@ -1,0 +1,5 @@
+import GRDB
+
+public enum SearchJobStatus: String, StoredEnum {
+    case queued, processing, completed, failed, cancelled
+}

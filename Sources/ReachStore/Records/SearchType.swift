@@ -1,0 +1,5 @@
+import GRDB
+
+public enum SearchType: String, StoredEnum {
+    case keyword, similar
+}

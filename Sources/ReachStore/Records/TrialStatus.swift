@@ -1,0 +1,5 @@
+import GRDB
+
+public enum TrialStatus: String, StoredEnum {
+    case pending, active, expired, cancelled, converted
+}
