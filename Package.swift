@@ -92,7 +92,7 @@ let package = Package(
             dependencies: ["ReachStore", "ReachCore", "ReachJobs"],
             path: "Sources/ReachBench"
         ),
-        .testTarget(name: "ReachStoreTests", dependencies: ["ReachStore"]),
+        .testTarget(name: "ReachStoreTests", dependencies: ["ReachStore", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ReachCoreTests", dependencies: ["ReachCore"]),
         .testTarget(
             name: "ReachJobsTests",

@@ -3,10 +3,14 @@ import Foundation
 extension Date {
     /// The stored text form: `2026-11-24 22:06:18.123`, UTC, as GRDB writes dates — but without
     /// the `DateFormatter` GRDB uses on Linux, which made every write pay for ICU.
-    public var databaseText: String {
+    public var databaseText: String { timestampText(separator: " ", suffix: "") }
+
+    /// `YYYY-MM-DD<separator>HH:MM:SS.SSS<suffix>` in UTC: the one timestamp writer, behind the
+    /// stored form and the wire's ISO-8601 (`T`, `Z`).
+    public func timestampText(separator: String, suffix: String) -> String {
         let c = civil
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2)) \(pad(c.hour, 2)):\(pad(c.minute, 2)):"
-            + "\(pad(c.second, 2)).\(pad(c.millisecond, 3))"
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))\(separator)\(pad(c.hour, 2)):\(pad(c.minute, 2)):"
+            + "\(pad(c.second, 2)).\(pad(c.millisecond, 3))\(suffix)"
     }
 
     /// Calendar fields in UTC, to the nearest millisecond (a millisecond stored as a Double may

@@ -191,7 +191,8 @@ extension JSONValue {
         return output
     }
 
-    private func write(to output: inout String) {
+    /// Appends the compact JSON text of this value, keys sorted.
+    public func write(to output: inout String) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -204,44 +205,10 @@ extension JSONValue {
             } else {
                 output += "null"  // JSON has no NaN or infinity
             }
-        case .string(let value): Self.writeString(value, to: &output)
-        case .array(let items):
-            output += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                item.write(to: &output)
-            }
-            output += "]"
-        case .object(let members):
-            output += "{"
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { output += "," }
-                Self.writeString(key, to: &output)
-                output += ":"
-                members[key]!.write(to: &output)
-            }
-            output += "}"
+        case .string(let value): JSONText.string(value, to: &output)
+        case .array(let items): JSONText.array(items, to: &output) { $0.write(to: &$1) }
+        case .object(let members): JSONText.object(members, to: &output) { $0.write(to: &$1) }
         }
-    }
-
-    private static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
     }
 
     /// Throws when PostgreSQL's `jsonb` would refuse the value: a NUL character in a string or key.

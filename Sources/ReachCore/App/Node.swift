@@ -29,24 +29,10 @@ final class Node {
     /// Compact JSON, keys sorted.
     func write(to output: inout String) {
         switch kind {
-        case .value(let value): output += value.jsonText
+        case .value(let value): value.write(to: &output)
         case .raw(let text): output += text
-        case .object(let members):
-            output += "{"
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { output += "," }
-                output += JSONValue.string(key).jsonText
-                output += ":"
-                members[key]!.write(to: &output)
-            }
-            output += "}"
-        case .array(let items):
-            output += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                item.write(to: &output)
-            }
-            output += "]"
+        case .object(let members): JSONText.object(members, to: &output) { $0.write(to: &$1) }
+        case .array(let items): JSONText.array(items, to: &output) { $0.write(to: &$1) }
         }
     }
 }

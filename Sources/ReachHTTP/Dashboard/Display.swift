@@ -18,8 +18,7 @@ enum Display {
 
     /// `2026-11-24 22:06` (UTC).
     static func time(_ date: Date) -> String {
-        let text = date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false))
-        return String(text.replacingOccurrences(of: "T", with: " ").prefix(16))
+        String(date.databaseText.prefix(16))
     }
 
     static func initials(_ name: String?) -> String {
