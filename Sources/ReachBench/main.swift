@@ -37,6 +37,9 @@ do {
             database: try ReachDatabase.open(path: path, mode: .existing), parameters: parameters,
             budget: option("--budget").flatMap(Double.init) ?? 2)
         try printJSON(try benchmark.run())
+    case "wire":
+        // reach-bench wire: WireEncoder beside JSONEncoder.
+        try printJSON(try WireBenchmark().run())
     case "queue":
         // reach-bench queue [--jobs N] [--workers 1,4,16,64]
         let workers = (option("--workers") ?? "1,2,4,8,16,32,64").split(separator: ",").compactMap { Int($0) }

@@ -14,11 +14,13 @@ public enum JSONText {
     /// `{"a":1,"b":2}`, keys sorted, each value written by `value`.
     public static func object<Value>(_ members: [String: Value], to output: inout String, _ value: (Value, inout String) -> Void) {
         output += "{"
-        for (index, key) in members.keys.sorted().enumerated() {
+        // UTF-8 byte order: deterministic, the same as String order for ASCII keys, and without its Unicode work.
+        let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (index, member) in sorted.enumerated() {
             if index > 0 { output += "," }
-            string(key, to: &output)
+            string(member.key, to: &output)
             output += ":"
-            value(members[key]!, &output)
+            value(member.value, &output)
         }
         output += "}"
     }
@@ -26,6 +28,12 @@ public enum JSONText {
     /// A string, quoted and escaped.
     public static func string(_ value: String, to output: inout String) {
         output += "\""
+        // Most text needs no escape: appended whole, it is one copy instead of one per scalar.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -78,4 +78,28 @@ struct ConfigurationTests {
             }
         }
     }
+
+    @Test("through the service: a change is recorded with its admin, a bad value changes nothing, a deleted default comes back")
+    func service() async throws {
+        let app = try await makeApp()
+        let key = ConfigKey.standardJobTimeout
+        let before = try await app.configuration.row(key).value
+        let changed = try await app.configuration.set(key, value: "90s", admin: "user_boss", events: EventContext())
+        #expect(changed.value == "90s")
+        #expect(try await app.configuration.seconds(key) == 90)
+        let log = try await app.events.log(aggregateId: key.description, eventType: "admin_action", limit: 10)
+        #expect(log.contains { $0.eventData["to"] == "90s" && $0.eventData["from"] == .string(before) && $0.eventData["admin"] == "user_boss" })
+        guard case .invalid = await reachError({ try await app.configuration.set(key, value: "soon") }) else {
+            Issue.record("a duration of 'soon'"); return
+        }
+        #expect(try await app.configuration.row(key).value == "90s")
+        try await app.configuration.delete(key, admin: "user_boss", events: EventContext())
+        #expect(try await app.configuration.list().contains { $0.category == key.category && $0.key == key.key } == false)
+        #expect(try await app.configuration.row(key).value == "60m", "the default applies while the row is missing")
+        #expect(try await app.configuration.seconds(key) == 3_600)
+        guard case .notFound = await reachError({ try await app.configuration.row(ConfigKey("timeouts", "no_such_timeout")) })
+        else { Issue.record("a setting that never existed was read"); return }
+        #expect(try await app.configuration.insertMissingDefaults(admin: "user_boss", events: EventContext()) == 1)
+        #expect(try await app.configuration.row(key).value == before)
+    }
 }

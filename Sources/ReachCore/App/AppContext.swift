@@ -18,13 +18,22 @@ public struct AppContext: Sendable {
     /// Now, at the millisecond precision the database stores.
     package func now() -> Date { clock.nowMilliseconds() }
 
-    /// Runs `body` in one write transaction.
+    /// Runs `body` in one write transaction. Store and SQLite errors come out as ``ReachError``s,
+    /// so that callers of a service meet the platform's errors only.
     package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await database.writer.write(body)
+        do {
+            return try await database.writer.write(body)
+        } catch {
+            throw ReachError.from(error)
+        }
     }
 
     /// Runs `body` in one read transaction, a snapshot.
     package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await database.reader.read(body)
+        do {
+            return try await database.reader.read(body)
+        } catch {
+            throw ReachError.from(error)
+        }
     }
 }

@@ -38,6 +38,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func set(_ key: Key, _ child: Node) {
         guard case .object(var members) = node.kind else { return }
+        node.kind = .value(.null)  // so `members` is the only reference and grows in place
         members[key.stringValue] = child
         node.kind = .object(members)
     }
@@ -98,6 +99,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     private func append(_ child: Node) {
         guard case .array(var items) = node.kind else { return }
+        node.kind = .value(.null)  // so `items` is the only reference and grows in place
         items.append(child)
         node.kind = .array(items)
     }

@@ -11,10 +11,15 @@ public struct Creators: Sendable {
     }
 
     /// A page of creators; with `total`, how many match in all (counted the same way, in the same read).
+    /// A cursor that no page gave is a bad request (400), not a bad field.
     public func search(_ query: CreatorQuery, total: Bool) async throws -> (page: CreatorPage, total: Int?) {
         try await context.read { db in
-            let page = try CreatorSearch.search(db, query)
-            return (page, total ? try CreatorSearch.count(db, query, plan: page.plan) : nil)
+            do {
+                let page = try CreatorSearch.search(db, query)
+                return (page, total ? try CreatorSearch.count(db, query, plan: page.plan) : nil)
+            } catch StoreError.invalid(let field, let reason) where field == "cursor" {
+                throw ReachError.badRequest("`cursor` \(reason)")
+            }
         }
     }
 }

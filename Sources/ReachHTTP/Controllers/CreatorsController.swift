@@ -37,11 +37,7 @@ struct CreatorsController {
         }
         search.limit = try query.int("limit", default: 50, range: 1...500)!
         search.cursor = try query.string("cursor", maximum: 1_000)
-        do {
-            let (page, total) = try await app.creators.search(search, total: search.cursor == nil)
-            return Answer(creators: page.creators, nextCursor: page.nextCursor, total: total)
-        } catch StoreError.invalid(let field, let reason) where field == "cursor" {
-            throw Problem.badRequest("`cursor` \(reason)")
-        }
+        let (page, total) = try await app.creators.search(search, total: search.cursor == nil)
+        return Answer(creators: page.creators, nextCursor: page.nextCursor, total: total)
     }
 }
