@@ -4,7 +4,8 @@ import ReachStore
 
 /// Writes a Reach file as a script that `psql -v ON_ERROR_STOP=1 -f` loads into an empty
 /// PostgreSQL 15 database in one transaction: the tables, the data as `COPY … FROM stdin`, then
-/// keys, indexes and constraints, then `ANALYZE`.
+/// keys, indexes and constraints, then `ANALYZE`. A search's result pages are one
+/// `scraping_results` row, as the platform keeps them.
 ///
 /// It reads one table at a time in one read transaction (a consistent snapshot) and writes as it
 /// reads, so memory stays flat whatever the file's size.
@@ -29,7 +30,7 @@ public struct Exporter: Sendable {
     /// Rows per table, for progress.
     public func rowCounts(_ database: ReachDatabase) throws -> [String: Int] {
         try database.reader.read { db in
-            Dictionary(uniqueKeysWithValues: try tables.map { ($0, try TableTransfer.count(db, table: $0)) })
+            Dictionary(uniqueKeysWithValues: try tables.map { ($0, try TableTransfer.exportedCount(db, table: $0)) })
         }
     }
 
@@ -80,7 +81,12 @@ public struct Exporter: Sendable {
         try sink.write("COPY \(table) (\(list.joined(separator: ", "))) FROM stdin;\n")
         var line: [UInt8] = []
         let null = Array(CopyFormat.null.utf8)
-        try TableTransfer.forEachRow(db, table: table, columns: columns) { values in
+        // The platform keeps one result row per job, and its code reads a job's first row only.
+        let rows = table == "scraping_results"
+            ? { body in try TableTransfer.forEachMergedResult(db, columns: columns, body) }
+            : { body in try TableTransfer.forEachRow(db, table: table, columns: columns, body) }
+            as (([DatabaseValue]) throws -> Void) throws -> Void
+        try rows { values in
             line.removeAll(keepingCapacity: true)
             for index in values.indices {
                 if index > 0 { line.append(UInt8(ascii: "\t")) }

@@ -7,37 +7,43 @@ import NIOHTTP1
 import ReachCore
 
 /// An error answer, as RFC 9457 `application/problem+json`: `type`, `title`, `status`, `detail`
-/// and a stable `code`. Every error of every route becomes one of these in ``ProblemMiddleware``,
-/// the one place errors are mapped to HTTP.
+/// and a stable `code`, with the platform's `error` (the message its frontend shows) and, where the
+/// platform sends them, its other members. Every error of every route becomes one of these in
+/// ``ProblemMiddleware``, the one place errors are mapped to HTTP.
 public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
     public var status: Int
     public var code: String
     public var title: String
     public var detail: String
+    /// The platform's message (`data.error` in its frontend).
+    public var error: String
     /// The platform's plan-limit fields, beside the problem fields.
     public var planLimit: PlanLimitExceeded?
     var headers: [(String, String)] = []
 
-    public init(status: Int, code: String, title: String, detail: String, planLimit: PlanLimitExceeded? = nil) {
+    public init(status: Int, code: String, title: String, detail: String, error: String? = nil, planLimit: PlanLimitExceeded? = nil) {
         self.status = status
         self.code = code
         self.title = title
         self.detail = detail
+        self.error = error ?? planLimit?.error ?? detail
         self.planLimit = planLimit
     }
 
     public var description: String { detail }
 
+    /// Input that cannot be used: 400, as the platform answers every validation error.
     public static func badRequest(_ detail: String) -> Problem {
         Problem(status: 400, code: "bad_request", title: "Bad request", detail: detail)
     }
 
+    /// A field whose value cannot be used: 400, naming the field.
     public static func invalid(_ field: String, _ reason: String) -> Problem {
-        Problem(status: 422, code: "invalid_field", title: "Invalid field", detail: "\(field): \(reason)")
+        Problem(status: 400, code: "invalid_field", title: "Invalid field", detail: "\(field): \(reason)")
     }
 
     public static func unauthorized(_ detail: String) -> Problem {
-        Problem(status: 401, code: "unauthorized", title: "Unauthorized", detail: detail)
+        Problem(status: 401, code: "unauthorized", title: "Unauthorized", detail: detail, error: "Unauthorized")
     }
 
     public static func forbidden(_ detail: String) -> Problem {
@@ -50,13 +56,16 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
         status: 499, code: "client_closed_request", title: "Client closed request",
         detail: "the client closed the connection before sending the whole request")
 
-    public static func notFound(_ detail: String) -> Problem {
-        Problem(status: 404, code: "not_found", title: "Not found", detail: detail)
+    /// `what` is "campaign 1a2b…", "profile of user_x": the platform's message is "Campaign not found".
+    public static func notFound(_ what: String) -> Problem {
+        let noun = what.split(separator: " ").first.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Resource"
+        return Problem(status: 404, code: "not_found", title: "Not found", detail: "\(what) not found", error: "\(noun) not found")
     }
 
     enum CodingKeys: String, CodingKey {
-        case type, title, status, detail, code
-        case error, message, upgrade, currentUsage, limit, usagePercentage, recommendedPlan
+        case type, title, status, detail, code, error
+        case message, upgrade, currentUsage, limit, usagePercentage, recommendedPlan, warningThreshold, searchType, platform
+        case currentPlan, reason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -66,14 +75,19 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
         try container.encode(status, forKey: .status)
         try container.encode(detail, forKey: .detail)
         try container.encode(code, forKey: .code)
+        try container.encode(error, forKey: .error)
         if let planLimit {
-            try container.encode(planLimit.error, forKey: .error)
             try container.encode(planLimit.message, forKey: .message)
             try container.encode(planLimit.upgrade, forKey: .upgrade)
             try container.encode(planLimit.currentUsage, forKey: .currentUsage)
             try container.encode(planLimit.limit, forKey: .limit)
             try container.encode(planLimit.usagePercentage, forKey: .usagePercentage)
             try container.encodeIfPresent(planLimit.recommendedPlan, forKey: .recommendedPlan)
+            try container.encodeIfPresent(planLimit.warningThreshold, forKey: .warningThreshold)
+            try container.encodeIfPresent(planLimit.searchType, forKey: .searchType)
+            try container.encodeIfPresent(planLimit.platform, forKey: .platform)
+            try container.encodeIfPresent(planLimit.currentPlan, forKey: .currentPlan)
+            try container.encodeIfPresent(planLimit.reason, forKey: .reason)
         }
     }
 
@@ -100,11 +114,12 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
             case .invalidSignature(let message):
                 return Problem(status: 400, code: "invalid_signature", title: "Invalid signature", detail: message)
             case .unauthorized(let message): return .unauthorized(message)
-            case .notFound(let what): return .notFound("\(what) not found")
-            case .conflict(let message): return Problem(status: 409, code: "conflict", title: "Conflict", detail: message)
+            case .notFound(let what): return .notFound(what)
+            // The platform answers a move its state forbids (cancelling a finished job) with 400.
+            case .conflict(let message): return Problem(status: 400, code: "conflict", title: "Conflict", detail: message)
             case .forbidden(let message): return .forbidden(message)
             case .planLimitExceeded(let details):
-                return Problem(status: 403, code: "plan_limit_exceeded", title: "Plan limit exceeded", detail: details.message,
+                return Problem(status: 403, code: "plan_limit_exceeded", title: details.error, detail: details.message,
                                planLimit: details)
             case .unreadable(let message):
                 return Problem(status: 500, code: "unreadable_row", title: "Unreadable stored row",
@@ -118,7 +133,9 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
             let status = Int(error.status.code)
             let detail = error.body ?? error.status.reasonPhrase
             switch status {
-            case 404: return .notFound("no route \(detail == "Not Found" ? "matches this path" : detail)")
+            case 404:
+                return Problem(status: 404, code: "not_found", title: "Not found",
+                               detail: "no route \(detail == "Not Found" ? "matches this path" : detail)", error: "Not found")
             case 405: return Problem(status: 405, code: "method_not_allowed", title: "Method not allowed", detail: detail)
             case 413: return Problem(status: 413, code: "body_too_large", title: "Content too large",
                                      detail: "the body is over 1 MiB: send less")

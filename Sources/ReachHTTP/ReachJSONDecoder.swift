@@ -9,6 +9,11 @@ public struct ReachJSONDecoder: RequestDecoder {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let bytes = Array(buffer.readableBytesView)
         if bytes.isEmpty { throw Problem.badRequest("the request needs a JSON body") }
+        return try Self.decode(type, bytes: bytes)
+    }
+
+    /// A JSON object body as `T`.
+    static func decode<T: Decodable>(_ type: T.Type, bytes: [UInt8]) throws -> T {
         // Parse strictly first: the same rules as stored JSON (depth, surrogates, NUL).
         do {
             let value = try JSONValue(parsing: bytes)

@@ -6,7 +6,7 @@ extension AppRequestContext {
     /// A UUID path parameter; a malformed one is a 404, as no such resource exists.
     func uuidParameter(_ name: String = "id", what: String) throws -> UUID {
         guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
-            throw Problem.notFound("\(what) \(parameters.get(name) ?? "") not found")
+            throw Problem.notFound("\(what) \(parameters.get(name) ?? "")")
         }
         return id
     }
@@ -15,6 +15,13 @@ extension AppRequestContext {
 extension Request {
     /// The query string, parsed once and read with checks.
     var query: QueryParameters { QueryParameters(uri.query) }
+
+    /// The JSON body, or nil when the request has none.
+    func decodeIfPresent<T: Decodable>(as type: T.Type, context: AppRequestContext) async throws -> T? {
+        let buffer = try await body.collect(upTo: context.maxUploadSize)
+        let bytes = Array(buffer.readableBytesView)
+        return bytes.isEmpty ? nil : try ReachJSONDecoder.decode(type, bytes: bytes)
+    }
 }
 
 extension QueryParameters {

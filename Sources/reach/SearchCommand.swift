@@ -20,7 +20,7 @@ struct SearchCommand: AsyncParsableCommand {
         }
 
         func execute() async throws {
-            let users = try await Admin(try options.context(.readOnly())).searchUsers(query, limit: limit)
+            let users = try await Admin(try options.context(.readOnly())).searchUsers(query, limit: limit).map(\.profile)
             if options.json {
                 try Terminal.printJSON(users)
             } else {

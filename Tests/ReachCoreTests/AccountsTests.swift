@@ -39,7 +39,7 @@ struct AccountsTests {
         #expect(try await app.accounts.profile(userId: "user_a").onboardingStep == .infoCaptured)
         _ = try await app.accounts.captureIntent(userId: "user_a", brandDescription: description)
         _ = try await app.accounts.savePlan(userId: "user_a", plan: .viralSurge)
-        let done = try await app.accounts.completeOnboarding(userId: "user_a", events: EventContext())
+        let done = try await app.accounts.completeOnboarding(userId: "user_a", events: EventContext()).profile
         #expect(done.onboardingStep == .completed)
         #expect(done.currentPlan == .viralSurge)
         #expect(done.subscriptionStatus == .trialing)
@@ -98,7 +98,8 @@ struct AccountsTests {
         try await app.accounts.mockCheckout(userId: "user_a", plan: .fameFlex)
         let billing = try await app.accounts.billingStatus(userId: "user_a")
         #expect(billing.currentPlan == .fameFlex)
-        #expect(billing.hasActiveSubscription)
+        #expect(billing.isTrialing && !billing.hasActiveSubscription, "a paid plan in its trial is not active yet")
+        #expect(billing.usageInfo.campaignsLimit == -1 && billing.billingAmount == 499)
         guard case .invalid = await reachError({ try await app.accounts.mockCheckout(userId: "user_a", plan: .free) }) else {
             Issue.record("checkout to free"); return
         }

@@ -4,7 +4,7 @@ import ReachCore
 
 @Suite("Admin service")
 struct AdminTests {
-    @Test("promoting by user id or e-mail gives admin rights and records who did it; an unknown user is not found")
+    @Test("promoting by user id or e-mail gives admin rights; an unknown id gets a profile, an unknown address is not found")
     func promote() async throws {
         let app = try await makeApp()
         try await newUser(app, "user_boss")
@@ -14,9 +14,11 @@ struct AdminTests {
         #expect(promoted.isAdmin == true)
         let detail = try await app.admin.user("user_a")
         #expect(detail.profile.isAdmin == true)
+        let created = try await app.admin.promote(userId: "user_new", email: nil, admin: "user_boss", events: EventContext())
+        #expect(created.isAdmin == true && created.currentPlan == .free, "a user id without a profile gets one, as on the platform")
         guard case .notFound = await reachError({
-            try await app.admin.promote(userId: "user_nobody", email: nil, admin: "user_boss", events: EventContext())
-        }) else { Issue.record("promoted a user who does not exist"); return }
+            try await app.admin.promote(userId: nil, email: "nobody@example.com", admin: "user_boss", events: EventContext())
+        }) else { Issue.record("promoted an address nobody has"); return }
     }
 
     @Test("setting a plan copies its limits; changing a plan pushes them to its users")

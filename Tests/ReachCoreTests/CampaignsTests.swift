@@ -16,9 +16,10 @@ struct CampaignsTests {
         #expect(first.description == nil, "blank is no value")
         #expect(first.status == .draft)
         #expect(first.createdAt == clock.now().addingTimeInterval(-1))
-        let (campaigns, total) = try await app.campaigns.list(userId: "user_a", page: 1, limit: 10)
-        #expect(total == 2)
-        #expect(campaigns.map(\.id) == [second.id, first.id])
+        let list = try await app.campaigns.list(userId: "user_a", page: 1, limit: 10)
+        #expect(list.total == 2)
+        #expect(list.campaigns.map(\.id) == [second.id, first.id])
+        #expect(list.latestJobs.isEmpty)
         #expect(try await app.accounts.profile(userId: "user_a").usageCampaignsCurrent == 2)
     }
 

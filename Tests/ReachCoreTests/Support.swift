@@ -23,7 +23,7 @@ func onboardedUser(_ app: ReachApp, _ userId: String = "user_a", plan: PlanKey =
                                            events: EventContext())
     _ = try await app.accounts.captureIntent(userId: userId, brandDescription: String(repeating: "We make engines. ", count: 4))
     _ = try await app.accounts.savePlan(userId: userId, plan: plan)
-    return try await app.accounts.completeOnboarding(userId: userId, events: EventContext())
+    return try await app.accounts.completeOnboarding(userId: userId, events: EventContext()).profile
 }
 
 /// The error `body` throws, if it throws a ReachError.

@@ -63,6 +63,32 @@ struct ExportTests {
         }
     }
 
+    @Test("a search's result pages export as one scraping_results row, creators in page order, as the platform keeps them")
+    func oneResultRowPerJob() throws {
+        let source = try ReachDatabase.temporary()
+        let now = Date(timeIntervalSince1970: 1_764_021_978.125)
+        let job = ScrapingJob(userId: "user_a", campaignId: nil, platform: .tiktok, keywords: ["x"], targetResults: 100,
+                              timeoutAt: nil, now: now)
+        let pages = [(20, ["c", "d"]), (0, ["a", "b"]), (40, ["e"])]  // stored out of page order
+        try source.writer.write { db in
+            try UserProfile(userId: "user_a", now: now).insert(db)
+            try job.insert(db)
+            for (cursor, names) in pages {
+                try ScrapingResult(jobId: job.id, creators: names.map { ["creator": ["uniqueId": .string($0)]] }, cursor: cursor,
+                                   now: now.addingTimeInterval(Double(cursor))).insert(db)
+            }
+        }
+        let script = try export(source)
+        let copy = try ReachDatabase.temporary()
+        _ = try importScript(script, into: copy)
+        let rows = try copy.reader.read { db in try ScrapingResult.fetchAll(db, jobId: job.id) }
+        #expect(rows.count == 1)
+        let first = try source.reader.read { db in try ScrapingResult.fetchAll(db, jobId: job.id) }.first
+        #expect(rows.first?.id == first?.id && rows.first?.cursor == 0, "the first page's id and cursor")
+        #expect(rows.first?.creatorItems.compactMap { $0["creator"]?["uniqueId"]?.stringValue } == ["a", "b", "c", "d", "e"])
+        #expect(try export(copy) == script, "and exporting the merged file again changes nothing")
+    }
+
     @Test("a file with data is not overwritten without --force; with it, the data is replaced")
     func force() throws {
         let source = try ReachDatabase.temporary()

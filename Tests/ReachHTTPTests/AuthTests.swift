@@ -85,8 +85,8 @@ struct AuthTests {
         let adminRoutes: [(HTTPRequest.Method, String, String?)] = [
             (.get, "/api/admin/config", nil), (.post, "/api/admin/config/init", nil), (.get, "/api/admin/events", nil),
             (.get, "/api/admin/jobs", nil), (.get, "/api/admin/users?q=user", nil), (.get, "/api/admin/plans", nil),
-            (.put, "/api/admin/config", #"{"category":"api_limits","key":"max_api_calls_tiktok","value":"40"}"#),
-            (.post, "/api/admin/users/set-plan", #"{"userId":"user_plain","plan":"fame_flex"}"#),
+            (.put, "/api/admin/config", #"{"configurations":[{"category":"api_limits","key":"max_api_calls_tiktok","value":"40"}]}"#),
+            (.post, "/api/admin/users/set-plan", #"{"userId":"user_plain","planKey":"fame_flex"}"#),
         ]
         try await harness.test { client throws in
             for (method, path, body) in adminRoutes {

@@ -16,26 +16,26 @@ struct BadInputTests {
         (.post, "/api/campaigns", "[1,2]", 400),                                    // not an object
         (.post, "/api/campaigns", #"{"name": 42}"#, 400),                           // wrong type
         (.post, "/api/campaigns", #"{"description": "no name"}"#, 400),             // missing field
-        (.post, "/api/campaigns", #"{"name": "   "}"#, 422),                        // blank
+        (.post, "/api/campaigns", #"{"name": "   "}"#, 400),                        // blank
         (.get, "/api/scraping/instagram?jobId=00000000-0000-4000-8000-000000000000", nil, 404),
         (.put, "/api/plans", #"{}"#, 405),                                         // wrong method
-        (.post, "/api/campaigns", #"{"name": "x", "searchType": "lookalike"}"#, 422), // unknown enum
+        (.post, "/api/campaigns", #"{"name": "x", "searchType": "lookalike"}"#, 400), // unknown enum
         (.post, "/api/campaigns", #"{"name": "a\u0000b"}"#, 400),                   // NUL
         (.post, "/api/campaigns", #"{"name": "\ud800"}"#, 400),                     // lone surrogate
         (.post, "/api/campaigns", String(repeating: "[", count: 600) + String(repeating: "]", count: 600), 400),
         (.patch, "/api/campaigns/not-a-uuid", #"{"name":"x"}"#, 404),
-        (.patch, "/api/campaigns/00000000-0000-4000-8000-000000000000", #"{"status":"paused"}"#, 422),
+        (.patch, "/api/campaigns/00000000-0000-4000-8000-000000000000", #"{"status":"paused"}"#, 400),
         (.get, "/api/campaigns?page=0", nil, 400),
         (.get, "/api/campaigns?limit=100000000000000000000000", nil, 400),
         (.get, "/api/campaigns/00000000-0000-4000-8000-000000000000", nil, 404),
-        (.post, "/api/scraping/tiktok", #"{"keywords":["yoga"],"targetResults":250}"#, 422),
+        (.post, "/api/scraping/tiktok", #"{"keywords":["yoga"],"targetResults":250}"#, 400),
         (.post, "/api/scraping/tiktok", #"{"keywords":["yoga"],"targetResults":1e30}"#, 400),
         (.post, "/api/scraping/tiktok", #"{"keywords":"yoga"}"#, 400),
-        (.post, "/api/scraping/tiktok", #"{"keywords":[]}"#, 422),
-        (.post, "/api/scraping/tiktok", #"{"username":"maya"}"#, 422),
-        (.post, "/api/scraping/tiktok-similar", #"{"keywords":["x"]}"#, 422),
-        (.post, "/api/scraping/instagram", #"{"username":"has space"}"#, 422),
-        (.post, "/api/scraping/tiktok", #"{"keywords":["x"],"targetResults":100,"campaignId":"nope"}"#, 422),
+        (.post, "/api/scraping/tiktok", #"{"keywords":[]}"#, 400),
+        (.post, "/api/scraping/tiktok", #"{"username":"maya"}"#, 400),
+        (.post, "/api/scraping/tiktok-similar", #"{"keywords":["x"]}"#, 400),
+        (.post, "/api/scraping/instagram", #"{"username":"has space"}"#, 400),
+        (.post, "/api/scraping/tiktok", #"{"keywords":["x"],"targetResults":100,"campaignId":"nope"}"#, 400),
         (.get, "/api/scraping/tiktok", nil, 400),
         (.get, "/api/scraping/tiktok?jobId=123", nil, 400),
         (.get, "/api/jobs/zzz", nil, 404),
@@ -47,18 +47,28 @@ struct BadInputTests {
         (.get, "/api/creators?cursor=%%%", nil, 400),
         (.get, "/api/creators?q=" + String(repeating: "a", count: 300), nil, 400),
         (.get, "/api/export/csv?jobId=x", nil, 400),
-        (.patch, "/api/onboarding/step-2", #"{"brandDescription":"too short"}"#, 422),
-        (.post, "/api/onboarding/save-plan", #"{"selectedPlan":"platinum"}"#, 422),
-        (.put, "/api/admin/config", #"{"category":"timeouts","key":"standard_job_timeout","value":"soon"}"#, 422),
-        (.put, "/api/admin/config", #"{"category":"nope","key":"nothing","value":"1"}"#, 404),
-        (.post, "/api/admin/config", #"{"category":"Bad Cat","key":"k","value":"1","valueType":"number"}"#, 422),
-        (.post, "/api/admin/config", #"{"category":"c","key":"k","value":"1","valueType":"string"}"#, 422),
+        (.patch, "/api/onboarding/step-2", #"{"brandDescription":"too short"}"#, 400),
+        (.post, "/api/onboarding/save-plan", #"{"selectedPlan":"platinum"}"#, 400),
+        (.post, "/api/admin/config", #"{"category":"timeouts","key":"standard_job_timeout","value":"soon","valueType":"duration"}"#, 400),
+        (.put, "/api/admin/config", #"{"configurations":{"category":"timeouts"}}"#, 400),  // not an array
+        (.post, "/api/admin/config", #"{"category":"nope","key":"nothing","value":"1"}"#, 400),  // no valueType
+        (.post, "/api/admin/config", #"{"category":"timeouts","key":"standard_job_timeout","value":"1","valueType":"boolean"}"#, 400),
+        (.post, "/api/admin/config", #"{"category":"Bad Cat","key":"k","value":"1","valueType":"number"}"#, 400),
+        (.post, "/api/admin/config", #"{"category":"c","key":"k","value":"1","valueType":"string"}"#, 400),
         (.delete, "/api/admin/config", nil, 400),
         (.get, "/api/admin/jobs?status=stuck", nil, 400),
         (.get, "/api/admin/events?limit=0", nil, 400),
         (.post, "/api/admin/jobs/00000000-0000-4000-8000-000000000000/retry", nil, 404),
-        (.post, "/api/admin/users/set-plan", #"{"userId":"user_a","plan":"gold"}"#, 422),
-        (.put, "/api/admin/plans", #"{"planKey":"glow_up","campaignsLimit":-7}"#, 422),
+        (.post, "/api/admin/users/set-plan", #"{"userId":"user_a","planKey":"gold"}"#, 404),  // unknown plan
+        (.post, "/api/admin/users/set-plan", #"{"userId":"user_a"}"#, 400),
+        (.put, "/api/admin/plans", #"{"planKey":"glow_up","update":{"price":5}}"#, 400),        // unknown field
+        (.put, "/api/admin/plans", #"{"planKey":"glow_up","update":{"campaignsLimit":"ten"}}"#, 400),
+        (.put, "/api/admin/plans", #"{"planKey":"no_such","update":{"campaignsLimit":1}}"#, 404),
+        (.post, "/api/scraping/tiktok", #"{"keywords":["yoga"],"targetResults":100}"#, 400),    // no campaignId
+        (.patch, "/api/onboarding/complete", #"{"completed":false}"#, 400),
+        (.get, "/api/admin/users/billing-status", nil, 400),
+        (.get, "/api/admin/users/billing-status?userId=nobody", nil, 404),
+        (.put, "/api/admin/plans", #"{"planKey":"glow_up","campaignsLimit":-7}"#, 400),
         (.get, "/api/admin/users/nobody", nil, 404),
     ]
 
@@ -73,6 +83,7 @@ struct BadInputTests {
             #expect(answer.status == expected, "\(method) \(path) \(body ?? ""): \(answer.status) \(answer.body)")
             #expect(answer.contentType == "application/problem+json")
             #expect(answer.json["detail"]?.stringValue?.isEmpty == false && answer.json["code"] != nil)
+            #expect(answer.json["error"]?.stringValue?.isEmpty == false, "the platform's frontend shows `error`")
         }
     }
 

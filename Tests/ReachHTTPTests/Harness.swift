@@ -89,8 +89,14 @@ extension TestClientProtocol {
         var headers = extra
         if let token { headers[.authorization] = "Bearer \(token)" }
         if body != nil && headers[.contentType] == nil { headers[.contentType] = "application/json" }
-        return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+        let answer = try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
             Answer(status: Int(response.status.code), headers: response.headers, body: String(buffer: response.body))
         }
+        for problem in ResponseContract.problems(
+            method: method.rawValue, uri: uri, status: answer.status, contentType: answer.contentType, body: answer.body)
+        {
+            Issue.record("against /openapi.json: \(problem)")
+        }
+        return answer
     }
 }

@@ -20,7 +20,7 @@ struct SearchRunTests {
         try insertSearcher(database)
         let request = try Searches.validate(
             platform: platform, keywords: type == .keyword ? ["fitness", "yoga"] : nil,
-            username: type == .similar ? "@glowwithmaya" : nil, targetResults: platform == .instagram ? 50 : nil)
+            username: type == .similar ? "@glowwithmaya" : nil, targetResults: platform == .instagram && type == .similar ? 50 : nil)
         let search = try await database.writer.write { db in
             try Searches.start(db, userId: "user_1", request: request, campaignId: nil, now: start)
         }

@@ -12,41 +12,64 @@ public enum AccountStatus {
         public var warning: String?
     }
 
+    /// The card on file, as the platform's billing widget reads it.
     public struct PaymentMethod: Codable, Sendable, Hashable {
         public var brand: String?
         public var last4: String?
-        public var expMonth: Int?
-        public var expYear: Int?
+        public var expiryMonth: Int?
+        public var expiryYear: Int?
     }
 
+    /// The platform's flat usage block of the billing status (`usageInfo`); -1 limits are unlimited.
+    public struct UsageInfo: Codable, Sendable, Hashable {
+        public var campaignsUsed: Int
+        public var creatorsUsed: Int
+        /// Of the creator limit, 0 to 100.
+        public var progressPercentage: Int
+        public var campaignsLimit: Int
+        public var creatorsLimit: Int
+    }
+
+    /// `GET /api/billing/status`: the platform's fields, then Reach's own (`userId` to `usage`).
     public struct Billing: Codable, Sendable, Hashable {
-        public var userId: String
         public var currentPlan: PlanKey
-        public var intendedPlan: PlanKey?
-        public var planName: String
-        public var subscriptionStatus: SubscriptionStatus
-        public var trialStatus: TrialStatus
         public var isTrialing: Bool
+        /// A paid, active subscription: `false` while trialing.
         public var hasActiveSubscription: Bool
-        public var trialStartDate: Date?
-        public var trialEndDate: Date?
-        public var trialConversionDate: Date?
+        public var trialStatus: TrialStatus
         public var daysRemaining: Int
         public var hoursRemaining: Int
         public var minutesRemaining: Int
-        public var trialProgressPercentage: Int
-        public var trialTimeRemaining: String
+        public var subscriptionStatus: SubscriptionStatus
+        public var usageInfo: UsageInfo
         public var stripeCustomerId: String?
         public var stripeSubscriptionId: String?
-        public var canManageSubscription: Bool
+        /// Only while active.
+        public var nextBillingDate: Date?
+        /// In dollars, the plan's monthly price.
+        public var billingAmount: Int
+        public var billingCycle: String
+        /// Only with a card on file.
         public var paymentMethod: PaymentMethod?
-        public var subscriptionRenewalDate: Date?
-        public var subscriptionCancelDate: Date?
-        public var billingSyncStatus: String?
+        /// `YYYY-MM-DD`, only while trialing.
+        public var trialEndsAt: String?
+        public var canManageSubscription: Bool
+        public var trialProgressPercentage: Int
+        public var trialTimeRemaining: String
+        public var trialStartDate: Date?
+        public var trialEndDate: Date?
         public var lastWebhookEvent: String?
         public var lastWebhookTimestamp: Date?
-        public var usageInfo: Usage
+        public var billingSyncStatus: String?
+        public var userId: String
+        public var intendedPlan: PlanKey?
+        public var planName: String
+        public var trialConversionDate: Date?
+        public var subscriptionRenewalDate: Date?
+        public var subscriptionCancelDate: Date?
         public var features: JSONValue
+        /// Reach's meters of the same usage, with percentages and warnings.
+        public var usage: Usage
     }
 
     public struct Usage: Codable, Sendable, Hashable {
@@ -73,30 +96,39 @@ public enum AccountStatus {
     public static func billing(_ db: Database, userId: String, now: Date) throws -> Billing {
         let profile = try Onboarding.profile(db, userId)
         let plan = profile.currentPlan ?? .free
-        let name = try SubscriptionPlan.fetchOne(db, key: plan.rawValue)?.displayName ?? "Free"
+        let planRow = try SubscriptionPlan.fetchOne(db, key: plan.rawValue)
         let countdown = Trials.countdown(profile, now: now)
-        let trialing = profile.trialStatus == .active && !(countdown?.isExpired ?? true)
+        // The platform's rules: active means paid for (an id and `active`); trialing is an active
+        // trial without one. Reach adds that a trial past its end is over before the sweep says so.
+        let paid = profile.subscriptionStatus == .active && profile.stripeSubscriptionId?.isEmpty == false
+        let trialing = profile.trialStatus == .active && !paid && !(countdown?.isExpired ?? true)
         let remaining = countdown.map { "\($0.daysRemaining)d \($0.hoursRemaining)h \($0.minutesRemaining)m" } ?? "no trial"
         let card = profile.cardLast4 == nil && profile.cardBrand == nil ? nil
-            : PaymentMethod(brand: profile.cardBrand, last4: profile.cardLast4, expMonth: profile.cardExpMonth,
-                            expYear: profile.cardExpYear)
+            : PaymentMethod(brand: profile.cardBrand, last4: profile.cardLast4, expiryMonth: profile.cardExpMonth,
+                            expiryYear: profile.cardExpYear)
+        let usage = try usage(db, userId: userId)
         return Billing(
-            userId: userId, currentPlan: plan, intendedPlan: profile.intendedPlan, planName: name,
-            subscriptionStatus: profile.subscriptionStatus ?? .none, trialStatus: profile.trialStatus ?? .pending,
-            isTrialing: trialing,
-            hasActiveSubscription: profile.subscriptionStatus == .active || profile.subscriptionStatus == .trialing,
-            trialStartDate: profile.trialStartDate, trialEndDate: profile.trialEndDate,
-            trialConversionDate: profile.trialConversionDate,
+            currentPlan: plan, isTrialing: trialing, hasActiveSubscription: paid, trialStatus: profile.trialStatus ?? .pending,
             daysRemaining: trialing ? countdown?.daysRemaining ?? 0 : 0,
             hoursRemaining: trialing ? countdown?.hoursRemaining ?? 0 : 0,
             minutesRemaining: trialing ? countdown?.minutesRemaining ?? 0 : 0,
+            subscriptionStatus: profile.subscriptionStatus ?? .none,
+            usageInfo: UsageInfo(
+                campaignsUsed: usage.campaigns.used, creatorsUsed: usage.creators.used,
+                progressPercentage: usage.creators.percentage, campaignsLimit: usage.campaigns.limit,
+                creatorsLimit: usage.creators.limit),
+            stripeCustomerId: profile.stripeCustomerId, stripeSubscriptionId: profile.stripeSubscriptionId,
+            nextBillingDate: paid ? profile.subscriptionRenewalDate : nil,
+            billingAmount: (planRow?.monthlyPrice ?? 0) / 100, billingCycle: "monthly", paymentMethod: card,
+            trialEndsAt: trialing ? profile.trialEndDate.map { String(WireFormat.timestamp($0).prefix(10)) } : nil,
+            canManageSubscription: profile.stripeCustomerId != nil,
             trialProgressPercentage: countdown?.progressPercentage ?? 0,
             trialTimeRemaining: trialing ? remaining : (profile.trialStatus == .active ? "expired" : "no active trial"),
-            stripeCustomerId: profile.stripeCustomerId, stripeSubscriptionId: profile.stripeSubscriptionId,
-            canManageSubscription: profile.stripeCustomerId != nil, paymentMethod: card,
+            trialStartDate: profile.trialStartDate, trialEndDate: profile.trialEndDate,
+            lastWebhookEvent: profile.lastWebhookEvent, lastWebhookTimestamp: profile.lastWebhookTimestamp,
+            billingSyncStatus: profile.billingSyncStatus, userId: userId, intendedPlan: profile.intendedPlan,
+            planName: planRow?.displayName ?? "Free", trialConversionDate: profile.trialConversionDate,
             subscriptionRenewalDate: profile.subscriptionRenewalDate, subscriptionCancelDate: profile.subscriptionCancelDate,
-            billingSyncStatus: profile.billingSyncStatus, lastWebhookEvent: profile.lastWebhookEvent,
-            lastWebhookTimestamp: profile.lastWebhookTimestamp, usageInfo: try usage(db, userId: userId),
-            features: try Plans.effectiveLimits(db, profile: profile).features)
+            features: try Plans.effectiveLimits(db, profile: profile).features, usage: usage)
     }
 }

@@ -52,10 +52,43 @@ public struct Accounts: Sendable {
         return try await context.write { db in try Onboarding.savePlan(db, userId: userId, plan: plan, now: now) }
     }
 
-    /// Completes onboarding: the chosen plan, trialing for the rest of the trial.
-    public func completeOnboarding(userId: String, events: EventContext) async throws -> UserProfile {
+    /// Completes onboarding: the chosen plan, trialing for the rest of the trial; with the trial's
+    /// countdown and the e-mails it will send.
+    public func completeOnboarding(userId: String, events: EventContext) async throws -> OnboardingCompletion {
         let now = context.now()
-        return try await context.write { db in try Onboarding.complete(db, userId: userId, now: now, context: events) }
+        let profile = try await context.write { db in try Onboarding.complete(db, userId: userId, now: now, context: events) }
+        var emails = Emails.afterCompletion(trialStart: profile.trialStartDate ?? now).map {
+            OnboardingCompletion.PlannedEmail(type: $0.email, scheduledFor: $0.date)
+        }
+        if let end = profile.trialEndDate { emails.append(.init(type: .trialExpiry, scheduledFor: end)) }
+        return OnboardingCompletion(profile: profile, trial: TrialSummary(profile, now: now), emails: emails)
+    }
+
+    /// The user's profile with its trial countdown (`GET /api/profile`).
+    public func profileView(userId: String) async throws -> ProfileView {
+        let now = context.now()
+        let profile = try await context.read { db in try Onboarding.profile(db, userId) }
+        return ProfileView(profile: profile, trial: TrialSummary(profile, now: now))
+    }
+
+    /// Saves the profile's name, company and industry, creating the profile (free, 7-day trial)
+    /// when there is none (`POST /api/profile`).
+    public func saveProfile(
+        userId: String, email: String?, name: String?, companyName: String?, industry: String?, events: EventContext
+    ) async throws -> ProfileView {
+        let now = context.now()
+        let profile = try await context.write { db in
+            let original = try Self.createUser(db, userId: userId, email: email, fullName: nil, now: now, context: events)
+            var profile = original
+            if let name { profile.name = try Campaigns.optionalText(name, field: "name") }
+            if let companyName { profile.companyName = try Campaigns.optionalText(companyName, field: "companyName") }
+            if let industry { profile.industry = try Campaigns.optionalText(industry, field: "industry") }
+            guard profile != original else { return profile }
+            profile.updatedAt = now
+            try profile.updateChanges(db, from: original)
+            return profile
+        }
+        return ProfileView(profile: profile, trial: TrialSummary(profile, now: now))
     }
 
     /// The background half of completion (the `complete_onboarding` job).
@@ -64,10 +97,31 @@ public struct Accounts: Sendable {
         return try await context.write { db in try Onboarding.finishInBackground(db, userId: userId, now: now) }
     }
 
-    /// `GET /api/billing/status`: plan, trial countdown, subscription, usage.
-    public func billingStatus(userId: String) async throws -> AccountStatus.Billing {
-        let now = context.clock.now()
+    /// `GET /api/billing/status`: plan, trial countdown, subscription, usage. A user with a valid
+    /// token but no profile yet (its Clerk webhook still on the way) gets one, as on the platform.
+    public func billingStatus(userId: String, email: String? = nil, events: EventContext = EventContext()) async throws
+        -> AccountStatus.Billing
+    {
+        let now = context.now()
+        try await ensureProfile(userId: userId, email: email, events: events, now: now)
         return try await context.read { db in try AccountStatus.billing(db, userId: userId, now: now) }
+    }
+
+    /// `GET /api/subscription/status`, answered from the file: offline there is no Stripe to ask.
+    public func subscriptionStatus(userId: String, email: String? = nil, events: EventContext = EventContext()) async throws
+        -> SubscriptionState
+    {
+        let now = context.now()
+        try await ensureProfile(userId: userId, email: email, events: events, now: now)
+        return try await context.read { db in SubscriptionState(try Onboarding.profile(db, userId), now: now) }
+    }
+
+    /// Creates the profile when it is missing; a read when it is not.
+    private func ensureProfile(userId: String, email: String?, events: EventContext, now: Date) async throws {
+        guard try await !exists(userId: userId) else { return }
+        try await context.write { db in
+            _ = try Self.createUser(db, userId: userId, email: email, fullName: nil, now: now, context: events)
+        }
     }
 
     /// `GET /api/usage/summary`: campaigns and creators used against the plan's limits.
@@ -82,7 +136,7 @@ public struct Accounts: Sendable {
 
     /// The dashboard's account page: profile, billing and the plans to choose from, in one read.
     public func accountPage(userId: String) async throws -> AccountPage {
-        let now = context.clock.now()
+        let now = context.now()
         return try await context.read { db in
             AccountPage(
                 profile: try Onboarding.profile(db, userId), billing: try AccountStatus.billing(db, userId: userId, now: now),

@@ -10,6 +10,11 @@ public enum Emails {
         profile.emailScheduleStatus?[email.rawValue]?["status"]?.stringValue.flatMap(EmailStatus.init(rawValue:))
     }
 
+    /// The e-mails completing onboarding schedules, by the trial's start: day 2 and day 5.
+    public static func afterCompletion(trialStart: Date) -> [(email: TrialEmail, date: Date)] {
+        [(.trialDay2, trialStart.addingTimeInterval(2 * 86_400)), (.trialDay5, trialStart.addingTimeInterval(5 * 86_400))]
+    }
+
     /// Schedules an e-mail at `date` unless it was scheduled or sent already.
     public static func schedule(_ db: Database, userId: String, _ email: TrialEmail, at date: Date, now: Date) throws {
         guard let original = try UserProfile.fetchOne(db, userId: userId) else { return }

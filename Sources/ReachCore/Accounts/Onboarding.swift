@@ -78,6 +78,9 @@ public enum Onboarding {
         guard profile.onboardingStep >= .intentCaptured else {
             throw ReachError.conflict("complete steps 1 and 2 first (now at \(profile.onboardingStep.rawValue))")
         }
+        guard let email = profile.email, !email.isEmpty else {
+            throw ReachError.invalid(field: "email", reason: "the profile has no e-mail address, which the trial's e-mails need")
+        }
         let plan = profile.intendedPlan ?? .glowUp
         if profile.trialStatus != .active || profile.trialStartDate == nil { Trials.start(&profile, now: now) }
         if profile.stripeCustomerId == nil { profile.stripeCustomerId = "cus_mock_\(Self.token())" }

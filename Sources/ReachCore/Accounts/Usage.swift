@@ -9,12 +9,14 @@ public enum Usage {
         let limits = try Plans.effectiveLimits(db, profile: profile)
         let current = profile.usageCampaignsCurrent ?? 0
         guard !limits.isUnlimitedCampaigns, current + 1 > limits.campaigns else { return }
-        throw ReachError.planLimitExceeded(PlanLimitExceeded(
+        var details = PlanLimitExceeded(
             message: limits.campaigns == 0
                 ? "Your plan does not include campaigns. Choose a plan to start."
                 : "You have used \(current) of \(limits.campaigns) campaigns on your plan. Upgrade to create more.",
             currentUsage: current, limit: limits.campaigns,
-            recommendedPlan: try Plans.recommendedPlan(db, above: profile.currentPlan ?? .free, needingCampaigns: current + 1)))
+            recommendedPlan: try Plans.recommendedPlan(db, above: profile.currentPlan ?? .free, needingCampaigns: current + 1))
+        details.warningThreshold = warningPercentage
+        throw ReachError.planLimitExceeded(details)
     }
 
     /// Refuses a search whose target would take creator usage past the plan's limit.
@@ -57,9 +59,12 @@ extension Usage {
 }
 
 extension Usage {
+    /// The percentage of a limit above which the platform warns.
+    public static let warningPercentage = 80
+
     /// The platform's warning above 80% of a limit.
     public static func warning(used: Int, limit: Int, noun: String) -> String? {
-        guard limit > 0, used * 100 > limit * 80 else { return nil }
+        guard limit > 0, used * 100 > limit * warningPercentage else { return nil }
         return "You have used \(used) of \(limit) \(noun) (\(used * 100 / limit)%). Consider upgrading."
     }
 }

@@ -11,9 +11,32 @@ public struct Admin: Sendable {
         self.context = context
     }
 
-    /// Admin user search: a substring of name, e-mail, business or company, any case, newest first.
-    public func searchUsers(_ text: String, limit: Int) async throws -> [UserProfile] {
-        try await context.read { db in try UserSearch.search(db, query: text, limit: limit) }
+    /// Admin user search: a `user_id` prefix, or a substring of full name, name, e-mail, business or
+    /// company, any case; newest first. Empty text lists the newest users.
+    public func searchUsers(_ text: String, limit: Int) async throws -> [UserMatch] {
+        let now = context.now()
+        return try await context.read { db in
+            let found = try UserSearch.search(db, query: text, limit: limit)
+            guard !text.isEmpty else { return found.map { UserMatch($0, now: now) } }
+            let byId = try UserProfile.fetchAll(db, userIdPrefix: text, limit: limit)
+            var seen = Set<String>()
+            return (found + byId).filter { seen.insert($0.userId).inserted }
+                .sorted { ($0.createdAt, $0.userId) > ($1.createdAt, $1.userId) }.prefix(limit).map { UserMatch($0, now: now) }
+        }
+    }
+
+    /// Users whose id starts with `prefix`, newest first (the platform's cached admin search).
+    public func usersByIdPrefix(_ prefix: String, limit: Int) async throws -> [UserMatch] {
+        let now = context.now()
+        return try await context.read { db in
+            try UserProfile.fetchAll(db, userIdPrefix: prefix, limit: limit).map { UserMatch($0, now: now) }
+        }
+    }
+
+    /// A user's billing state, as the admin pages read it (no profile is created here).
+    public func billing(userId: String) async throws -> AccountStatus.Billing {
+        let now = context.now()
+        return try await context.read { db in try AccountStatus.billing(db, userId: userId, now: now) }
     }
 
     /// A user's profile, event timeline, campaign count and latest searches.

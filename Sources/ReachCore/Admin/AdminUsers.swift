@@ -11,7 +11,10 @@ public enum AdminUsers {
         if profile == nil, let email {
             profile = try UserProfile.fetchOne(db, email: email)
         }
-        guard var profile else { throw ReachError.notFound("user \(userId ?? email ?? "")") }
+        if profile == nil, let userId {  // as the platform does: the profile its webhook has not made yet
+            profile = try Accounts.createUser(db, userId: userId, email: email, fullName: nil, now: now, context: context)
+        }
+        guard var profile else { throw ReachError.notFound("user \(email ?? "")") }
         profile.isAdmin = true
         profile.updatedAt = now
         try profile.update(db)

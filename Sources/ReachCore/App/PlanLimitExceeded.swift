@@ -11,8 +11,17 @@ public struct PlanLimitExceeded: Codable, Sendable, Hashable {
     public var limit: Int
     public var usagePercentage: Int
     public var recommendedPlan: String?
+    /// The percentage of a limit past which the platform warns (campaigns).
+    public var warningThreshold: Int?
+    /// The search refused, on the search routes.
+    public var searchType: SearchType?
+    public var platform: Platform?
+    /// The plan and why, on the export route.
+    public var currentPlan: PlanKey?
+    public var reason: String?
 
-    public init(message: String, currentUsage: Int, limit: Int, recommendedPlan: String?) {
+    public init(message: String, currentUsage: Int, limit: Int, recommendedPlan: String?, error: String = "Plan limit exceeded") {
+        self.error = error
         self.message = message
         self.currentUsage = currentUsage
         self.limit = limit

@@ -22,9 +22,21 @@ public struct Campaigns: Sendable {
         }
     }
 
-    /// A page of the user's campaigns, newest first (`page` from 1), and how many there are.
-    public func list(userId: String, page: Int, limit: Int) async throws -> (campaigns: [Campaign], total: Int) {
-        try await context.read { db in try Campaign.fetchPage(db, userId: userId, page: page, limit: limit) }
+    /// A page of the user's campaigns, newest first (`page` from 1), each with its latest search,
+    /// and how many there are.
+    public func list(userId: String, page: Int, limit: Int) async throws -> List {
+        try await context.read { db in
+            let (campaigns, total) = try Campaign.fetchPage(db, userId: userId, page: page, limit: limit)
+            return List(campaigns: campaigns, latestJobs: try ScrapingJob.fetchLatest(db, campaignIds: campaigns.map(\.id)),
+                        total: total)
+        }
+    }
+
+    public struct List: Sendable {
+        public var campaigns: [Campaign]
+        /// The newest search of each campaign that has one, by campaign id.
+        public var latestJobs: [UUID: ScrapingJob]
+        public var total: Int
     }
 
     /// The user's campaign with its searches and their results (anyone else's is not found).

@@ -65,6 +65,93 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// A change to one setting, as the admin pages send it.
+    public struct Change: Sendable, Hashable {
+        public var key: ConfigKey
+        public var value: String
+        public var type: ConfigValueType?
+        public var description: String?
+        public var hotReloadable: Bool?
+
+        public init(key: ConfigKey, value: String, type: ConfigValueType? = nil, description: String? = nil, hotReloadable: Bool? = nil) {
+            self.key = key
+            self.value = value
+            self.type = type
+            self.description = description
+            self.hotReloadable = hotReloadable
+        }
+    }
+
+    /// Sets a setting, creating its row when there is none (`POST /api/admin/config`).
+    @discardableResult
+    public func upsert(_ change: Change, admin: String, events: EventContext) async throws -> SystemConfiguration {
+        let now = context.now()
+        return try await context.write { db in try Self.upsert(db, change, admin: admin, events: events, now: now) }
+    }
+
+    /// What one change of a bulk save did.
+    public struct Outcome: Sendable, Hashable {
+        public var key: ConfigKey
+        public var row: SystemConfiguration?
+        /// Why it was refused; the others apply all the same.
+        public var error: String?
+    }
+
+    /// Applies each change in a savepoint of its own, in one transaction: a refused one changes
+    /// nothing and says why, the others apply (`PUT /api/admin/config`).
+    public func upsertEach(_ changes: [Change], admin: String, events: EventContext) async throws -> [Outcome] {
+        let now = context.now()
+        return try await context.write { db in
+            try changes.map { change in
+                do {
+                    var row: SystemConfiguration?
+                    try db.inSavepoint {
+                        row = try Self.upsert(db, change, admin: admin, events: events, now: now)
+                        return .commit
+                    }
+                    return Outcome(key: change.key, row: row)
+                } catch {
+                    // A refusal of the change is its outcome; the database failing fails them all.
+                    guard let refusal = ReachError.from(error) as? ReachError else { throw error }
+                    if case .unavailable = refusal { throw refusal }
+                    return Outcome(key: change.key, error: refusal.description)
+                }
+            }
+        }
+    }
+
+    private static func upsert(_ db: Database, _ change: Change, admin: String, events: EventContext, now: Date) throws
+        -> SystemConfiguration
+    {
+        let before = try SystemConfiguration.fetchOne(db, category: change.key.category, key: change.key.key)?.value
+        let (row, created) = try Settings.upsert(
+            db, change.key, value: change.value, type: change.type, description: change.description,
+            hotReloadable: change.hotReloadable, now: now)
+        try AdminActions.record(
+            db, admin: admin, action: created ? "config_created" : "config_updated", target: change.key.description,
+            details: ["from": before.map(JSONValue.string) ?? .null, "to": .string(row.value)], context: events, now: now)
+        return row
+    }
+
+    /// Which categories hold settings, against those the defaults expect (`GET /api/admin/config/init`).
+    public func initialization() async throws -> Initialization {
+        try await context.read { db in
+            let rows = try SystemConfiguration.fetchAllOrdered(db)
+            let configured = Array(Set(rows.map(\.category))).sorted()
+            let expected = Array(Set(Settings.defaults.map(\.category))).sorted()
+            return Initialization(
+                isInitialized: Set(expected).isSubset(of: configured), configuredCategories: configured,
+                expectedCategories: expected, totalConfigurations: rows.count)
+        }
+    }
+
+    public struct Initialization: Sendable, Hashable, Encodable {
+        public var isInitialized: Bool
+        public var configuredCategories: [String]
+        public var expectedCategories: [String]
+        public var totalConfigurations: Int
+    }
+
     /// Removes a setting; reads fall back to its default.
     public func delete(_ key: ConfigKey, admin: String, events: EventContext) async throws {
         let now = context.now()
@@ -77,12 +164,18 @@ public struct Configuration: Sendable {
 
     /// Inserts the defaults that are missing; returns how many.
     public func insertMissingDefaults(admin: String, events: EventContext) async throws -> Int {
+        try await initialize(admin: admin, events: events).added
+    }
+
+    /// Inserts the defaults that are missing; returns how many, and when.
+    public func initialize(admin: String, events: EventContext) async throws -> (added: Int, at: Date) {
         let now = context.now()
-        return try await context.write { db in
+        let added = try await context.write { db in
             let added = try Settings.insertMissingDefaults(db, now: now)
             try AdminActions.record(db, admin: admin, action: "config_initialized", target: "system_configurations",
                                     details: ["added": .int(Int64(added))], context: events, now: now)
             return added
         }
+        return (added, now)
     }
 }

@@ -114,6 +114,47 @@ public enum Settings {
         return row
     }
 
+    /// Sets a setting's value, creating its row when there is none (from its default's type and
+    /// description, or from `type` for a setting of an admin's own). A `type` other than the
+    /// setting's is refused: the value would be read by the wrong rule. Returns the row and whether
+    /// it was created.
+    public static func upsert(
+        _ db: Database, _ key: ConfigKey, value: String, type: ConfigValueType?, description: String?, hotReloadable: Bool?,
+        now: Date
+    ) throws -> (row: SystemConfiguration, created: Bool) {
+        let stored = try SystemConfiguration.fetchOne(db, category: key.category, key: key.key)
+        let known = stored ?? defaultRow(key)
+        if let known, let type, type != known.valueType {
+            throw ReachError.invalid(field: "valueType", reason: "\(key) is a \(known.valueType.rawValue) setting")
+        }
+        guard let valueType = known?.valueType ?? type else {
+            throw ReachError.invalid(field: "valueType", reason: "a new setting needs one of \(ConfigValueType.valueList)")
+        }
+        try validateName(key)
+        _ = try ConfigValue(parsing: value, for: key, as: valueType)
+        let blank = description?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true
+        if var row = stored {
+            let original = row
+            row.value = value
+            if !blank { row.description = description }
+            if let hotReloadable { row.isHotReloadable = hotReloadable ? "true" : "false" }
+            row.updatedAt = now
+            try row.updateChanges(db, from: original)
+            return (row, false)
+        }
+        var row = known ?? SystemConfiguration(
+            category: key.category, key: key.key, value: value, valueType: valueType, description: nil,
+            isHotReloadable: true, now: now)
+        row.id = UUID()
+        row.value = value
+        if !blank { row.description = description }
+        if let hotReloadable { row.isHotReloadable = hotReloadable ? "true" : "false" }
+        row.createdAt = now
+        row.updatedAt = now
+        try row.insert(db)
+        return (row, true)
+    }
+
     /// Removes a setting; reads fall back to its default.
     public static func delete(_ db: Database, _ key: ConfigKey) throws {
         guard let row = try SystemConfiguration.fetchOne(db, category: key.category, key: key.key) else {

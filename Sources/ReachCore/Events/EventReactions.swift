@@ -14,8 +14,9 @@ public enum EventReactions {
         case "onboarding_completed":
             try Emails.cancel(db, userId: userId, .abandonment, now: now)
             let start = try UserProfile.fetchOne(db, userId: userId)?.trialStartDate ?? event.timestamp
-            try Emails.schedule(db, userId: userId, .trialDay2, at: start.addingTimeInterval(2 * 86_400), now: now)
-            try Emails.schedule(db, userId: userId, .trialDay5, at: start.addingTimeInterval(5 * 86_400), now: now)
+            for (email, date) in Emails.afterCompletion(trialStart: start) {
+                try Emails.schedule(db, userId: userId, email, at: date, now: now)
+            }
         case "trial_started":
             if let end = try UserProfile.fetchOne(db, userId: userId)?.trialEndDate {
                 try Emails.schedule(db, userId: userId, .trialExpiry, at: end, now: now)

@@ -17,11 +17,22 @@ public struct Searches: Sendable {
     }
 
     /// Starts a search: the plan's creator limit and the campaign are checked, the job written and
-    /// its first step queued, in one transaction.
-    public func start(userId: String, request: SearchRequest, campaignId: UUID?) async throws -> ScrapingJob {
+    /// its first step queued, in one transaction. With `reusingActive`, the user's pending or
+    /// processing search of the same campaign, platform, account and target is answered instead
+    /// (the platform's YouTube similar route does so).
+    public func start(userId: String, request: SearchRequest, campaignId: UUID?, reusingActive: Bool = false) async throws
+        -> ScrapingJob
+    {
         let now = context.now()
         return try await context.write { db in
-            try Self.start(db, userId: userId, request: request, campaignId: campaignId, now: now)
+            if reusingActive, let campaignId, let username = request.username,
+                let active = try ScrapingJob.fetchActive(
+                    db, userId: userId, campaignId: campaignId, platform: request.platform, targetUsername: username,
+                    targetResults: request.targetResults)
+            {
+                return active
+            }
+            return try Self.start(db, userId: userId, request: request, campaignId: campaignId, now: now)
         }
     }
 
@@ -30,13 +41,27 @@ public struct Searches: Sendable {
         try await context.read { db in try Self.owned(db, id: id, userId: userId) }
     }
 
-    /// The user's search with its results and campaign.
+    /// The user's search with its results and campaign. A search still active past its
+    /// `timeout_at` is timed out first, as the platform's poll routes do.
     public func detail(id: UUID, userId: String) async throws -> JobDetail {
-        try await context.read { db in
-            _ = try Self.owned(db, id: id, userId: userId)
-            guard let detail = try ScrapingJob.fetchDetail(db, id: id) else { throw ReachError.notFound("job \(id.lowercased)") }
-            return detail
+        let now = context.now()
+        let detail = try await context.read { db in try Self.detail(db, id: id, userId: userId) }
+        guard !detail.job.status.isFinal, let timeoutAt = detail.job.timeoutAt, now > timeoutAt else { return detail }
+        return try await context.write { db in
+            if var job = try ScrapingJob.fetchOne(db, id: id), !job.status.isFinal {
+                try Self.finish(db, &job, status: .timeout, error: Self.timeoutMessage, now: now)
+            }
+            return try Self.detail(db, id: id, userId: userId)
         }
+    }
+
+    /// What a search that ran out of time says.
+    public static let timeoutMessage = "Search timed out"
+
+    static func detail(_ db: Database, id: UUID, userId: String) throws -> JobDetail {
+        _ = try owned(db, id: id, userId: userId)
+        guard let detail = try ScrapingJob.fetchDetail(db, id: id) else { throw ReachError.notFound("job \(id.lowercased)") }
+        return detail
     }
 
     /// Cancels the user's search (any user's when `userId` is nil: the command line).
@@ -94,31 +119,44 @@ public struct Searches: Sendable {
         }
     }
 
-    /// What a CSV export of the user's job or campaign reads, once the plan allows CSV.
+    /// What a CSV export of the user's job or campaign reads, once the plan allows CSV; not found
+    /// when they hold no creator yet.
     public func exportSelection(userId: String, jobId: UUID?, campaignId: UUID?) async throws -> ExportSelection {
-        try await context.read { db in
+        let day = String(WireFormat.timestamp(context.now()).prefix(10))
+        return try await context.read { db in
             guard let profile = try UserProfile.fetchOne(db, userId: userId) else { throw ReachError.notFound("profile of \(userId)") }
             let limits = try Plans.effectiveLimits(db, profile: profile)
             guard limits.exportFormats.contains("CSV") else {
-                throw ReachError.planLimitExceeded(PlanLimitExceeded(
+                var details = PlanLimitExceeded(
                     message: "CSV export is not part of your plan. Upgrade to export creators.", currentUsage: 0, limit: 0,
-                    recommendedPlan: try Plans.recommendedPlan(db, above: profile.currentPlan ?? .free)))
+                    recommendedPlan: try Plans.recommendedPlan(db, above: profile.currentPlan ?? .free),
+                    error: "CSV export not available on your plan")
+                details.currentPlan = profile.currentPlan ?? .free
+                details.reason = "Your plan's export formats do not include CSV"
+                throw ReachError.planLimitExceeded(details)
             }
+            let selection: ExportSelection
             if let jobId {
-                let job = try Self.owned(db, id: jobId, userId: userId)
-                return ExportSelection(jobs: [job], name: "job-\(jobId.lowercased)")
+                selection = ExportSelection(jobs: [try Self.owned(db, id: jobId, userId: userId)], fileName: "creators-\(day).csv")
+            } else if let campaignId {
+                let campaign = try Campaigns.owned(db, id: campaignId, userId: userId)
+                selection = ExportSelection(
+                    jobs: try ScrapingJob.fetchAll(db, campaignId: campaign.id).reversed(),
+                    fileName: "creators-campaign-\(campaign.id.lowercased)-\(day).csv")
+            } else {
+                throw ReachError.badRequest("give `jobId` or `campaignId`")
             }
-            guard let campaignId else { throw ReachError.badRequest("give `jobId` or `campaignId`") }
-            let campaign = try Campaigns.owned(db, id: campaignId, userId: userId)
-            return ExportSelection(jobs: try ScrapingJob.fetchAll(db, campaignId: campaign.id).reversed(),
-                                   name: "campaign-\(campaign.id.lowercased)")
+            guard try selection.jobs.contains(where: { try ScrapingResult.creatorCount(db, jobId: $0.id) > 0 }) else {
+                throw ReachError.notFound("results of \(jobId != nil ? "this search" : "this campaign's searches")")
+            }
+            return selection
         }
     }
 
     /// The jobs an export reads, in the order they were made, and the name of its file.
     public struct ExportSelection: Sendable {
         public var jobs: [ScrapingJob]
-        public var name: String
+        public var fileName: String
     }
 
     /// Result pages of the jobs, `limit` at a time after the position `after` (0 to start): an
@@ -133,7 +171,8 @@ public struct Searches: Sendable {
     public static func targetRule(_ platform: Platform, _ type: SearchType) -> (allowed: ClosedRange<Int>?, choices: [Int]?, defaultTarget: Int) {
         switch (platform, type) {
         case (.tiktok, .keyword), (.youtube, .keyword): return (nil, [100, 500, 1000], 1000)
-        case (.instagram, .keyword): return (1...1000, nil, 50)
+        // The platform's reels route defaults to 50, which its own 100/500/1000 check refuses: 100 here.
+        case (.instagram, .keyword): return (nil, [100, 500, 1000], 100)
         case (.tiktok, .similar): return (1...1000, nil, 10)
         case (.youtube, .similar): return (1...1000, nil, 100)
         case (.instagram, .similar): return (1...1000, nil, 20)
@@ -144,7 +183,11 @@ public struct Searches: Sendable {
     public static func validate(
         platform: Platform, keywords: [String]?, username: String?, targetResults: Int?
     ) throws -> SearchRequest {
-        var keywords = keywords?.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        var keywords = keywords?.map { keyword -> String in
+            let trimmed = keyword.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Reels search by hashtag text: the platform strips a leading `#`.
+            return platform == .instagram && trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
+        }.filter { !$0.isEmpty }
         var username = username?.trimmingCharacters(in: .whitespacesAndNewlines)
         if username?.hasPrefix("@") == true { username?.removeFirst() }
         if username?.isEmpty == true { username = nil }
@@ -188,7 +231,13 @@ public struct Searches: Sendable {
         guard let profile = try UserProfile.fetchOne(db, userId: userId) else {
             throw ReachError.notFound("user \(userId)")
         }
-        try Usage.checkCreators(db, profile: profile, adding: request.targetResults)
+        do {
+            try Usage.checkCreators(db, profile: profile, adding: request.targetResults)
+        } catch ReachError.planLimitExceeded(var details) {
+            details.searchType = request.searchType
+            details.platform = request.platform
+            throw ReachError.planLimitExceeded(details)
+        }
         if let campaignId {
             guard var campaign = try Campaign.fetchOne(db, id: campaignId), campaign.userId == userId else {
                 throw ReachError.notFound("campaign \(campaignId.lowercased)")
@@ -231,7 +280,7 @@ public struct Searches: Sendable {
     package static func beginStep(_ db: Database, jobId: UUID, cursor: Int, now: Date) throws -> Next {
         guard var job = try ScrapingJob.fetchOne(db, id: jobId), !job.status.isFinal else { return .nothing }
         if let timeoutAt = job.timeoutAt, now > timeoutAt {
-            try finish(db, &job, status: .timeout, error: "timed out: no result within the job timeout", now: now)
+            try finish(db, &job, status: .timeout, error: Self.timeoutMessage, now: now)
             return .nothing
         }
         guard (job.cursor ?? 0) == cursor else { return .nothing }
@@ -290,9 +339,7 @@ public struct Searches: Sendable {
         guard var job = try ScrapingJob.fetchOne(db, id: jobId), userId == nil || job.userId == userId else {
             throw ReachError.notFound("job \(jobId.lowercased)")
         }
-        guard !job.status.isFinal else {
-            throw ReachError.conflict("job \(jobId.lowercased) is \(job.status.rawValue): only pending or processing jobs can be cancelled")
-        }
+        guard !job.status.isFinal else { throw ReachError.conflict("Cannot cancel completed or failed jobs") }
         try finish(db, &job, status: .cancelled, error: nil, now: now)
         return job
     }
@@ -301,7 +348,7 @@ public struct Searches: Sendable {
     package static func timeOutExpired(_ db: Database, now: Date) throws -> Int {
         var count = 0
         for var job in try ScrapingJob.fetchTimedOut(db, now: now) {
-            try finish(db, &job, status: .timeout, error: "timed out: no result within the job timeout", now: now)
+            try finish(db, &job, status: .timeout, error: Self.timeoutMessage, now: now)
             count += 1
         }
         return count

@@ -2,11 +2,23 @@ import Hummingbird
 import ReachCore
 
 /// A job with its results, as the platform's Drizzle relation returns it: the job's fields and
-/// `results`; `resultsOmitted` when a campaign's answer had no room left for them.
+/// `results`, its pages merged into one entry; `resultsOmitted` when a campaign's answer had no
+/// room left for them.
 struct JobWithResults: ResponseEncodable {
     var job: ScrapingJob
     var results: [ScrapingResult]
     var resultsOmitted = false
+
+    init(_ detail: JobDetail) {
+        job = detail.job
+        results = detail.mergedResults
+    }
+
+    init(omitting job: ScrapingJob) {
+        self.job = job
+        results = []
+        resultsOmitted = true
+    }
 
     enum Keys: String, CodingKey { case results, resultsOmitted }
 

@@ -7,8 +7,7 @@ extension ScrapingJob: ResponseEncodable {}
 extension UserProfile: ResponseEncodable {}
 extension SystemConfiguration: ResponseEncodable {}
 extension BackgroundJob: ResponseEncodable {}
-extension SearchProgress: ResponseEncodable {}
-extension Campaigns.Allowance: ResponseEncodable {}
 extension AccountStatus.Billing: ResponseEncodable {}
-extension AccountStatus.Usage: ResponseEncodable {}
+extension SubscriptionState: ResponseEncodable {}
 extension Admin.UserDetail: ResponseEncodable {}
+extension Configuration.Initialization: ResponseEncodable {}

@@ -41,7 +41,7 @@ struct CampaignsController {
     }
 
     struct ListAnswer: ResponseEncodable {
-        var campaigns: [Campaign]
+        var campaigns: [CampaignSummary]
         var pagination: Pagination
     }
 
@@ -49,26 +49,24 @@ struct CampaignsController {
         let userId = try context.user().userId
         let page = try request.query.int("page", default: 1, range: 1...1_000_000)!
         let limit = try request.query.int("limit", default: 10, range: 1...100)!
-        let (campaigns, total) = try await app.campaigns.list(userId: userId, page: page, limit: limit)
+        let list = try await app.campaigns.list(userId: userId, page: page, limit: limit)
         return ListAnswer(
-            campaigns: campaigns,
-            pagination: Pagination(total: total, page: page, limit: limit, totalPages: (total + limit - 1) / limit))
+            campaigns: list.campaigns.map { CampaignSummary(campaign: $0, latestJob: list.latestJobs[$0.id]) },
+            pagination: Pagination(total: list.total, page: page, limit: limit))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Campaign> {
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Campaign {
         let userId = try context.user().userId
         let body = try await request.decode(as: CreateBody.self, context: context)
         let searchType = try body.searchType.map { text in
             guard let type = SearchType(parsing: text) else { throw Problem.invalid("searchType", "use keyword or similar") }
             return type
         } ?? .keyword
-        let campaign = try await app.campaigns.create(
-            userId: userId, name: body.name, description: body.description, searchType: searchType)
-        return answer(campaign, status: .created)
+        return try await app.campaigns.create(userId: userId, name: body.name, description: body.description, searchType: searchType)
     }
 
-    @Sendable func canCreate(_ request: Request, context: AppRequestContext) async throws -> Campaigns.Allowance {
-        try await app.campaigns.allowance(userId: try context.user().userId)
+    @Sendable func canCreate(_ request: Request, context: AppRequestContext) async throws -> CanCreateAnswer {
+        CanCreateAnswer(allowance: try await app.campaigns.allowance(userId: try context.user().userId))
     }
 
     /// Newest searches first carry their results, up to ``embeddedCreators`` creators in all; the
@@ -78,9 +76,9 @@ struct CampaignsController {
         let detail = try await app.campaigns.detail(id: try context.uuidParameter(what: "campaign"), userId: userId)
         var room = Self.embeddedCreators
         let jobs = detail.jobs.map { item -> JobWithResults in
-            guard item.job.processedResults <= room else { return JobWithResults(job: item.job, results: [], resultsOmitted: true) }
+            guard item.job.processedResults <= room else { return JobWithResults(omitting: item.job) }
             room -= item.job.processedResults
-            return JobWithResults(job: item.job, results: item.results)
+            return JobWithResults(item)
         }
         return CampaignWithJobs(campaign: detail.campaign, scrapingJobs: jobs)
     }

@@ -16,9 +16,9 @@ struct JobsController {
         group.get("{id}/events", use: events)
     }
 
-    /// The job's status: its results come with the platform's poll route, or as CSV.
-    @Sendable func job(_ request: Request, context: AppRequestContext) async throws -> ScrapingJob {
-        try await app.searches.job(id: try context.uuidParameter(what: "job"), userId: try context.user().userId)
+    /// The job's fields and its results, merged into one entry.
+    @Sendable func job(_ request: Request, context: AppRequestContext) async throws -> JobWithResults {
+        JobWithResults(try await app.searches.detail(id: try context.uuidParameter(what: "job"), userId: try context.user().userId))
     }
 
     struct CancelAnswer: ResponseEncodable {
@@ -28,7 +28,7 @@ struct JobsController {
 
     @Sendable func cancel(_ request: Request, context: AppRequestContext) async throws -> CancelAnswer {
         let job = try await app.searches.cancel(id: try context.uuidParameter(what: "job"), userId: try context.user().userId)
-        return CancelAnswer(message: "Job cancelled", job: job)
+        return CancelAnswer(message: "Job cancelled successfully", job: job)
     }
 
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {

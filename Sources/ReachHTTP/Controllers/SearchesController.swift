@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import ReachCore
 
-/// `/api/scraping/...`: start a search per platform and mode, and poll it.
+/// `/api/scraping/...`: start a search per platform and mode, and poll any of the user's searches.
 struct SearchesController {
     let app: ReachApp
 
@@ -12,13 +12,22 @@ struct SearchesController {
         ("tiktok-similar", .tiktok, .similar), ("youtube-similar", .youtube, .similar), ("instagram", .instagram, .similar),
     ]
 
+    /// Which of the platform's answer shapes a route's poll adds to the common one.
+    static func variant(_ path: String) -> PollAnswer.Variant {
+        switch path {
+        case "instagram-reels": return .reels
+        case "tiktok-similar", "youtube-similar": return .similar
+        default: return .plain
+        }
+    }
+
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         for route in Self.routes {
             group.post(RouterPath(route.path)) { request, context in
                 try await start(request, context: context, platform: route.platform, type: route.type, path: route.path)
             }
             group.get(RouterPath(route.path)) { request, context in
-                try await poll(request, context: context, platform: route.platform, type: route.type, path: route.path)
+                try await poll(request, context: context, variant: Self.variant(route.path))
             }
         }
     }
@@ -28,12 +37,6 @@ struct SearchesController {
         var username: String?
         var targetResults: Int?
         var campaignId: String?
-    }
-
-    struct StartAnswer: ResponseEncodable {
-        var message: String
-        var jobId: UUID
-        var job: ScrapingJob
     }
 
     func start(
@@ -51,25 +54,20 @@ struct SearchesController {
         let searchRequest = try Searches.validate(
             platform: platform, keywords: type == .keyword ? (body.keywords ?? []) : nil,
             username: type == .similar ? (body.username ?? "") : nil, targetResults: body.targetResults)
-        let campaignId = try body.campaignId.map { text in
-            guard let id = UUID(uuidString: text) else { throw Problem.invalid("campaignId", "must be a UUID") }
-            return id
+        guard let campaignText = body.campaignId else {
+            throw Problem.badRequest("`campaignId` is required: the campaign this search belongs to")
         }
-        let job = try await app.searches.start(userId: userId, request: searchRequest, campaignId: campaignId)
-        return StartAnswer(message: "Scraping job started successfully", jobId: job.id, job: job)
+        guard let campaignId = UUID(uuidString: campaignText) else { throw Problem.invalid("campaignId", "must be a UUID") }
+        let job = try await app.searches.start(
+            userId: userId, request: searchRequest, campaignId: campaignId, reusingActive: path == "youtube-similar")
+        return StartAnswer(job, message: "Scraping job started successfully")
     }
 
-    func poll(
-        _ request: Request, context: AppRequestContext, platform: Platform, type: SearchType, path: String
-    ) async throws -> SearchProgress {
+    func poll(_ request: Request, context: AppRequestContext, variant: PollAnswer.Variant) async throws -> PollAnswer {
         let userId = try context.user().userId
         guard let jobId = try request.query.uuid("jobId") else {
             throw Problem.badRequest("`jobId` is required: the id the POST answered")
         }
-        let detail = try await app.searches.detail(id: jobId, userId: userId)
-        guard detail.job.platform == platform, detail.job.searchType == type else {
-            throw Problem.notFound("\(path) job \(jobId.lowercased) not found")
-        }
-        return SearchProgress(detail.job, results: detail.results)
+        return PollAnswer(detail: try await app.searches.detail(id: jobId, userId: userId), variant: variant)
     }
 }

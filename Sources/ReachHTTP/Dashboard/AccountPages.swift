@@ -28,7 +28,7 @@ extension Dashboard {
                 "daysRemaining": billing.daysRemaining, "hoursRemaining": billing.hoursRemaining,
                 "minutesRemaining": billing.minutesRemaining, "trialProgressPercentage": billing.trialProgressPercentage,
             ],
-            "usage": usageView(billing.usageInfo),
+            "usage": usageView(billing.usage),
             "plans": account.plans.map { plan -> [String: Any] in
                 ["key": plan.planKey, "displayName": plan.displayName,
                  "price": String(format: "$%.2f", Double(plan.monthlyPrice) / 100),
@@ -65,7 +65,10 @@ extension Dashboard {
 
     @Sendable func checkout(_ request: Request, context: AppRequestContext) async throws -> Response {
         // A plan change without payment: only for demos, where no Stripe can take one.
-        guard mockBilling else { throw Problem.notFound("no mock checkout here: plans change through Stripe or an admin") }
+        guard mockBilling else {
+            throw Problem(status: 404, code: "not_found", title: "Not found",
+                          detail: "no mock checkout here: plans change through Stripe or an admin", error: "Not found")
+        }
         return try await action(request, context: context, back: "/account") { session, fields in
             guard let plan = PlanKey(parsing: fields["plan"] ?? "") else {
                 throw ReachError.invalid(field: "plan", reason: "choose glow_up, viral_surge or fame_flex")

@@ -27,7 +27,7 @@ extension Dashboard {
 
     @Sendable func adminPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let text = try request.query.string("q", maximum: 200) ?? ""
-        let users = try await app.admin.searchUsers(text, limit: 50)
+        let users = try await app.admin.searchUsers(text, limit: 50).map(\.profile)
         return try page("admin", [
             "title": "Admin", "navAdmin": true, "query": text,
             "users": users.map { user -> [String: Any] in

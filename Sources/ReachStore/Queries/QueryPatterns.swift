@@ -12,7 +12,7 @@ public enum QueryPatterns {
         """
     /// The results of some jobs — `idx_scraping_results_job_cursor` (job_id, cursor).
     static func resultsOfJobs(count: Int) -> String {
-        "SELECT * FROM scraping_results WHERE job_id IN (\(placeholders(count))) ORDER BY created_at, id"
+        "SELECT * FROM scraping_results WHERE job_id IN (\(placeholders(count))) ORDER BY \"cursor\", created_at, rowid"
     }
     /// A campaign's jobs — `idx_scraping_jobs_campaign_id`.
     public static let campaignJobs = """

@@ -9,6 +9,18 @@ extension ScrapingJob {
         return try request.order(Columns.createdAt.desc, Columns.id.desc).limit(limit).fetchAll(db)
     }
 
+    /// A user's pending or processing similar search of a campaign, for the same account and target.
+    public static func fetchActive(
+        _ db: Database, userId: String, campaignId: UUID, platform: Platform, targetUsername: String, targetResults: Int
+    ) throws -> ScrapingJob? {
+        try ScrapingJob.fetchOne(db, sql: """
+            SELECT * FROM scraping_jobs
+            WHERE campaign_id = ? AND user_id = ? AND platform = ? AND target_username = ? AND target_results = ?
+              AND status IN ('pending', 'processing')
+            ORDER BY created_at DESC LIMIT 1
+            """, arguments: [campaignId.lowercased, userId, platform.rawValue, targetUsername, targetResults])
+    }
+
     /// Jobs still running past their `timeout_at`.
     public static func fetchTimedOut(_ db: Database, now: Date) throws -> [ScrapingJob] {
         try ScrapingJob.fetchAll(db.cachedStatement(sql: """
@@ -29,7 +41,8 @@ extension ScrapingResult {
 
     /// A job's results in the order they were found.
     public static func fetchAll(_ db: Database, jobId: UUID) throws -> [ScrapingResult] {
-        try ScrapingResult.filter(Columns.jobId == jobId.lowercased).order(Columns.createdAt, Column("cursor")).fetchAll(db)
+        try ScrapingResult.filter(Columns.jobId == jobId.lowercased).order(Column("cursor"), Columns.createdAt, Column.rowID)
+            .fetchAll(db)
     }
 
     /// The number of creator items across a job's pages.
@@ -47,6 +60,20 @@ extension BackgroundJob {
             UPDATE background_jobs SET status = 'cancelled', updated_at = ?
             WHERE status = 'pending' AND job_type = 'process_scraping_job' AND payload ->> '$.scrapingJobId' = ?
             """, arguments: [now, scrapingJobId.lowercased])
+    }
+}
+
+extension ScrapingJob {
+    /// The newest job of each campaign that has one — `idx_scraping_jobs_campaign_id`.
+    public static func fetchLatest(_ db: Database, campaignIds: [UUID]) throws -> [UUID: ScrapingJob] {
+        guard !campaignIds.isEmpty else { return [:] }
+        let jobs = try ScrapingJob.fetchAll(db, sql: """
+            SELECT * FROM scraping_jobs j
+            WHERE j.campaign_id IN (\(QueryPatterns.placeholders(campaignIds.count)))
+              AND j.rowid = (SELECT k.rowid FROM scraping_jobs k WHERE k.campaign_id = j.campaign_id
+                             ORDER BY k.created_at DESC, k.id DESC LIMIT 1)
+            """, arguments: StatementArguments(campaignIds.map(\.lowercased)))
+        return Dictionary(jobs.compactMap { job in job.campaignId.map { ($0, job) } }) { first, _ in first }
     }
 }
 

@@ -31,6 +31,48 @@ public enum TableTransfer {
         }
     }
 
+    /// Calls `body` with each row of `scraping_results` as the platform keeps them: one row per
+    /// job, its pages' creators merged in page order under the first page's id, time and cursor
+    /// (``ScrapingResult/merged(_:)``); rows of no job as they are, last. One job's pages are in
+    /// memory at a time.
+    public static func forEachMergedResult(_ db: Database, columns: [String], _ body: ([DatabaseValue]) throws -> Void) throws {
+        try checkColumns(db, table: "scraping_results", columns: columns)
+        guard let creators = columns.firstIndex(of: "creators") else {
+            return try forEachRow(db, table: "scraping_results", columns: columns, body)
+        }
+        let list = columns.map(quoted).joined(separator: ", ")
+        let jobs = try String.fetchAll(db, sql: """
+            SELECT job_id FROM scraping_results WHERE job_id IS NOT NULL GROUP BY job_id ORDER BY min(rowid)
+            """)
+        let pages = try db.makeStatement(sql: """
+            SELECT \(list) FROM scraping_results WHERE job_id = ? ORDER BY "cursor", rowid
+            """)
+        for job in jobs {
+            var first: [DatabaseValue]?
+            var texts: [String] = []
+            for row in try Row.fetchAll(pages, arguments: [job]) {
+                let values = columns.indices.map { row[$0] as DatabaseValue }
+                if first == nil { first = values }
+                texts.append(String.fromDatabaseValue(values[creators]) ?? "[]")
+            }
+            guard var merged = first else { continue }
+            if texts.count > 1 { merged[creators] = ScrapingResult.mergedArrays(texts).databaseValue }
+            try body(merged)
+        }
+        let orphans = try Row.fetchCursor(db, sql: "SELECT \(list) FROM scraping_results WHERE job_id IS NULL ORDER BY rowid")
+        while let row = try orphans.next() {
+            try body(columns.indices.map { row[$0] as DatabaseValue })
+        }
+    }
+
+    /// The rows an export writes of `table`: a job's result pages are one row.
+    public static func exportedCount(_ db: Database, table: String) throws -> Int {
+        guard table == "scraping_results" else { return try count(db, table: table) }
+        return try Int.fetchOne(db, sql: """
+            SELECT (SELECT count(DISTINCT job_id) FROM scraping_results) + (SELECT count(*) FROM scraping_results WHERE job_id IS NULL)
+            """) ?? 0
+    }
+
     /// A prepared insert of `columns` into `table`.
     public static func insertStatement(_ db: Database, table: String, columns: [String]) throws -> Statement {
         try checkColumns(db, table: table, columns: columns)
