@@ -43,11 +43,19 @@ let package = Package(
             resources: [.embedInCode("Fixtures")]
         ),
         .target(
-            name: "ReachJobs",
+            name: "ReachProviders",
             dependencies: [
                 "ReachCore",
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ReachJobs",
+            dependencies: [
+                "ReachCore", "ReachProviders",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
@@ -73,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "reach",
             dependencies: [
-                "ReachStore", "ReachCore", "ReachJobs", "ReachHTTP", "ReachExport",
+                "ReachStore", "ReachCore", "ReachProviders", "ReachJobs", "ReachHTTP", "ReachExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -89,11 +97,14 @@ let package = Package(
         .executableTarget(name: "reach-fuzz", dependencies: ["ReachFuzzing"], path: "Sources/reach-fuzz"),
         .executableTarget(
             name: "reach-bench",
-            dependencies: ["ReachStore", "ReachCore", "ReachJobs"],
+            dependencies: ["ReachStore", "ReachCore", "ReachProviders", "ReachJobs"],
             path: "Sources/ReachBench"
         ),
         .testTarget(name: "ReachStoreTests", dependencies: ["ReachStore", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ReachCoreTests", dependencies: ["ReachCore"]),
+        .testTarget(
+            name: "ReachProvidersTests",
+            dependencies: ["ReachProviders", "ReachJobs", .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(
             name: "ReachJobsTests",
             dependencies: [

@@ -1,22 +1,28 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import Logging
 import ReachCore
 import ReachJobs
+import ReachProviders
 
-/// How the scheduler finds creators, from flags or the environment.
+/// How the scheduler finds creators, from flags or the environment (providers.md §1).
 struct ProviderOptions: ParsableArguments {
-    @Option(name: .long, help: "offline (default) or http (also $REACH_PROVIDER).")
+    @Option(name: .long, help: "offline (default: the fake providers in memory) or live (also $REACH_PROVIDER).")
     var provider: String?
 
-    @Option(name: .long, help: "The HTTP provider's base URL (also $REACH_PROVIDER_URL).")
-    var providerURL: String?
+    @Option(name: .customLong("scrapecreators-url"), help: "ScrapeCreators' base URL (also $SCRAPECREATORS_BASE_URL).")
+    var scrapeCreatorsURL: String?
+
+    @Option(name: .customLong("rapidapi-instagram-url"), help: "RapidAPI Instagram's base URL (also $RAPIDAPI_INSTAGRAM_BASE_URL).")
+    var rapidAPIURL: String?
+
+    @Option(name: .customLong("apify-url"), help: "Apify's base URL (also $APIFY_BASE_URL).")
+    var apifyURL: String?
 
     @Option(name: .long, parsing: .unconditional, help: "Offline provider: latency of each call in milliseconds.")
     var providerLatencyMs: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: "Offline provider: share of calls that fail, 0 to 1.")
+    @Option(name: .long, parsing: .unconditional, help: "Offline provider: share of calls answered 503, 0 to 1.")
     var providerFailureRate: Double?
 
     @Option(name: .long, parsing: .unconditional, help: "Concurrent background jobs (default: job_processing.max_concurrent_jobs).")
@@ -30,8 +36,10 @@ struct ProviderOptions: ParsableArguments {
         if let latency = providerLatencyMs, !(0...600_000).contains(latency) {
             throw UsageError("--provider-latency-ms must be from 0 to 600000")
         }
-        if let kind = provider ?? environment("REACH_PROVIDER"), !["offline", "http"].contains(kind) {
-            throw UsageError("--provider must be offline or http")
+        switch kind {
+        case "offline", "live": break
+        case "http": throw UsageError("--provider http is gone: use --provider live with the providers' base URLs (see `reach providers fake`)")
+        default: throw UsageError("--provider must be offline or live")
         }
         // The environment's numbers are checked like the flags': converting an unchecked one could trap.
         if let text = environment("REACH_PROVIDER_LATENCY_MS"), Int(text).map({ (0...600_000).contains($0) }) != true {
@@ -43,27 +51,39 @@ struct ProviderOptions: ParsableArguments {
         if let text = environment("REACH_LEASE_SECONDS"), Double(text).map({ (1...86_400).contains($0) }) != true {
             throw UsageError("REACH_LEASE_SECONDS must be a number of seconds from 1 to 86400")
         }
+        if kind == "live" { _ = try endpoints() }
     }
+
+    var kind: String { provider ?? environment("REACH_PROVIDER") ?? "offline" }
 
     private func environment(_ name: String) -> String? {
         ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    func makeProvider(database: ReachDatabase) throws -> any CreatorProvider {
-        switch provider ?? environment("REACH_PROVIDER") ?? "offline" {
-        case "http":
-            guard let url = providerURL ?? environment("REACH_PROVIDER_URL"), URL(string: url)?.scheme != nil else {
-                throw UsageError("the http provider needs --provider-url or $REACH_PROVIDER_URL")
-            }
-            let options = HTTPProvider.Options(baseURL: url, apiKey: environment("REACH_PROVIDER_API_KEY") ?? "")
+    /// The live providers' base URLs (flag, else environment, else the provider's) and keys.
+    func endpoints() throws -> ProviderEndpoints {
+        var flags: [Provider: String] = [:]
+        flags[.scrapeCreators] = scrapeCreatorsURL
+        flags[.rapidAPI] = rapidAPIURL
+        flags[.apify] = apifyURL
+        do {
+            return try ProviderEndpoints(flags: flags, environment: ProcessInfo.processInfo.environment)
+        } catch let error as ProviderError {
+            throw UsageError(error.description)
+        }
+    }
+
+    func makeProvider(database: ReachDatabase) throws -> any SearchProvider {
+        switch kind {
+        case "live":
             let configuration = ReachCore.Configuration(AppContext(database: database, clock: SystemClock()))
-            return HTTPProvider(options: options) { platform in
-                Double((try? await configuration.count(.maxAPICalls(platform, .keyword))) ?? 50)
-            }
+            return LiveProvider(
+                transport: HTTPTransport(), endpoints: try endpoints(), settings: { try await ProviderSettings.load(configuration) },
+                actorId: environment("INSTAGRAM_SCRAPER_ACTOR_ID") ?? LiveProvider.defaultActorId)
         default:
             let latency = providerLatencyMs ?? environment("REACH_PROVIDER_LATENCY_MS").flatMap(Int.init) ?? 0
             let failures = providerFailureRate ?? environment("REACH_PROVIDER_FAILURE_RATE").flatMap(Double.init) ?? 0
-            return OfflineProvider(latency: .milliseconds(latency), failureRate: failures)
+            return LiveProvider.offline(latency: .milliseconds(latency), failureRate: failures)
         }
     }
 

@@ -29,16 +29,21 @@ struct SearchesTests {
         guard case .fetch(let running) = try await app.searches.beginStep(jobId: job.id, cursor: 0) else {
             Issue.record("the first step fetches nothing"); return
         }
-        #expect(running.status == .processing)
+        #expect(running.job.status == .processing)
         let items: [JSONValue] = (0..<12).map { ["username": .string("creator\($0)")] }
         try await app.searches.recordPage(jobId: job.id, cursor: 0, items: items, nextCursor: 12)
         try await app.searches.recordPage(jobId: job.id, cursor: 0, items: items, nextCursor: 12)  // a re-run step
         #expect(try await app.searches.beginStep(jobId: job.id, cursor: 0) == .nothing, "stale cursor")
         _ = try await app.searches.beginStep(jobId: job.id, cursor: 12)
-        try await app.searches.recordPage(jobId: job.id, cursor: 12, items: items, nextCursor: 24)
+        // Three repeat creators of page 1 (any case, with @): each creator is stored once per search.
+        let second: [JSONValue] = ["@Creator0", "creator1", "CREATOR2"].map { ["username": .string($0)] }
+            + (12..<24).map { ["username": .string("creator\($0)")] }
+        try await app.searches.recordPage(jobId: job.id, cursor: 12, items: second, nextCursor: 24)
         let detail = try await app.searches.detail(id: job.id, userId: "user_a")
         #expect(detail.job.status == .completed)
         #expect(detail.job.processedResults == 20, "kept up to the target")
+        let names = detail.mergedResults.first?.creatorItems.compactMap { $0["username"]?.stringValue } ?? []
+        #expect(names == (0..<20).map { "creator\($0)" }, "repeats dropped, page order kept")
         #expect(detail.results.count == 2)
         guard case .conflict = await reachError({ try await app.searches.cancel(id: job.id, userId: "user_a") }) else {
             Issue.record("a completed search was cancelled"); return

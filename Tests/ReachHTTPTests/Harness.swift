@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import ReachCore
 import ReachJobs
+import ReachProviders
 import ReachStore
 import Testing
 @testable import ReachHTTP
@@ -38,7 +39,8 @@ struct Harness {
         logger.logLevel = .critical
         scheduler = Scheduler(
             database: database, clock: clock,
-            handlers: [ScrapingStepHandler(provider: OfflineProvider())] + MaintenanceHandlers.all,
+            handlers: [ScrapingStepHandler(provider: LiveProvider.offline(clock: ReachProviderClock(clock, waits: false)))]
+                + MaintenanceHandlers.all,
             recurring: .none, options: .init(workers: 4), logger: logger)
         if seed { _ = try DemoSeeder(database: database, clock: clock).seed(scale: 0) }
     }

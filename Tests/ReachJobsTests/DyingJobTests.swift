@@ -25,7 +25,7 @@ struct DyingJobTests {
                 try JobQueue.claim(db, now: clock.now(), limit: 1, holder: "elsewhere:1:gone", leaseUntil: clock.now().addingTimeInterval(1))
             }
             clock.advance(by: 2)
-            let scheduler = makeScheduler(database, clock: clock, handlers: [ScrapingStepHandler(provider: OfflineProvider(latency: .seconds(60)))])
+            let scheduler = makeScheduler(database, clock: clock, handlers: [ScrapingStepHandler(provider: offline(clock, latency: .seconds(60)))])
             _ = try await scheduler.recoverLeases(includeDeadProcesses: false)
         }
         let (job, step) = try await database.reader.read { db in

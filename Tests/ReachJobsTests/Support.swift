@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Logging
 import ReachCore
+import ReachProviders
 import ReachStore
 import Synchronization
 @testable import ReachJobs
@@ -82,4 +83,9 @@ func runSearch(_ scheduler: Scheduler, _ database: ReachDatabase, clock: ManualC
         clock.advance(by: 31)
     }
     throw ProviderError("search did not finish", isTransient: false)
+}
+
+/// The offline provider on the test's clock (a search's deadline is in its time), waiting for nothing.
+func offline(_ clock: ManualClock, latency: Duration = .zero, failureRate: Double = 0) -> LiveProvider {
+    LiveProvider.offline(latency: latency, failureRate: failureRate, clock: ReachProviderClock(clock, waits: false))
 }

@@ -270,7 +270,11 @@ struct SchemaTests {
             #expect(plans.map(\.campaignsLimit) == [3, 10, -1])
             #expect(plans[0].features?["exportFormats"] == ["CSV"])
             let configuration = try SystemConfiguration.fetchAll(db)
-            #expect(configuration.count == 21)
+            #expect(configuration.count == 29, "the platform's 21 and Reach's 8 providers.* settings")
+            #expect(configuration.filter { $0.category == "providers" }.map(\.key).sorted() == [
+                "apify_interval", "apify_run_timeout", "max_retries", "rapidapi_interval", "request_timeout", "retry_after_cap",
+                "scrapecreators_interval", "secondary_concurrency",
+            ])
             #expect(configuration.allSatisfy { $0.isHotReloadable == "true" })
             let timeout = try SystemConfiguration.fetchOne(db, category: "timeouts", key: "standard_job_timeout")
             #expect(timeout?.value == "60m")

@@ -38,3 +38,4 @@
 @_exported import struct ReachStore.DoctorReport
 @_exported import enum ReachStore.PrivateFile
 @_exported import struct ReachStore.KeysetCursor
+@_exported import enum ReachStore.Base64URL

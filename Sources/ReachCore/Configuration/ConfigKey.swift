@@ -40,6 +40,15 @@ extension ConfigKey {
     public static let eventRetentionDays = ConfigKey("event_sourcing", "event_retention_days")
     public static let enableEventReplay = ConfigKey("event_sourcing", "enable_event_replay")
 
+    public static let providerRequestTimeout = ConfigKey("providers", "request_timeout")
+    public static let providerMaxRetries = ConfigKey("providers", "max_retries")
+    public static let providerRetryAfterCap = ConfigKey("providers", "retry_after_cap")
+    public static let scrapeCreatorsInterval = ConfigKey("providers", "scrapecreators_interval")
+    public static let rapidAPIInterval = ConfigKey("providers", "rapidapi_interval")
+    public static let apifyInterval = ConfigKey("providers", "apify_interval")
+    public static let providerSecondaryConcurrency = ConfigKey("providers", "secondary_concurrency")
+    public static let apifyRunTimeout = ConfigKey("providers", "apify_run_timeout")
+
     /// The provider-call cap of a search: `api_limits.max_api_calls_tiktok_similar`.
     public static func maxAPICalls(_ platform: Platform, _ type: SearchType) -> ConfigKey {
         ConfigKey("api_limits", "max_api_calls_\(platform.slug)" + (type == .similar ? "_similar" : ""))

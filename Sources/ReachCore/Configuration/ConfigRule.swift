@@ -36,6 +36,14 @@ public enum ConfigRule: Sendable, Hashable {
             .jobTimeout: .duration(0...day),
             .eventRetentionDays: .count(1...36_500),
             .enableEventReplay: .boolean,
+            .providerRequestTimeout: .duration(1...600),
+            .providerMaxRetries: .count(0...10),
+            .providerRetryAfterCap: .duration(0...hour),
+            .scrapeCreatorsInterval: .duration(0...60),
+            .rapidAPIInterval: .duration(0...60),
+            .apifyInterval: .duration(0...60),
+            .providerSecondaryConcurrency: .count(1...64),
+            .apifyRunTimeout: .duration(10...3_600),
         ]
         for platform in Platform.allCases {
             for type in SearchType.allCases { rules[.maxAPICalls(platform, type)] = .count(1...10_000) }

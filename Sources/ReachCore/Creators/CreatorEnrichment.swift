@@ -3,14 +3,13 @@ import ReachStore
 
 /// What a scraping run adds to the provider's items before storing them.
 public enum CreatorEnrichment {
-    /// Adds the e-mail addresses found in the bio to `emails`, marks the item enhanced, and
-    /// names its platform.
+    /// Adds the e-mail addresses found in the bio to `emails` (the live mappings have done so:
+    /// nothing changes) and names the item's platform.
     public static func enrich(_ item: JSONValue, platform: Platform) -> JSONValue {
         guard var fields = item.objectValue else { return item }
         if var creator = fields["creator"]?.objectValue {
             creator["emails"] = mergedEmails(creator["emails"], bio: creator["bio"]?.stringValue)
             fields["creator"] = .object(creator)
-            fields["enhancementStatus"] = "completed"
         } else {
             fields["emails"] = mergedEmails(fields["emails"], bio: fields["bio"]?.stringValue)
         }

@@ -53,14 +53,32 @@ public struct CreatorGenerator: Sendable {
         return Int(SeededRandom.hash(lowered) % UInt64(corpus.niches.count))
     }
 
-    struct Persona {
-        var name: String
-        var handle: String
-        var followers: Int
-        var verified: Bool
-        var bio: String
-        var niche: Corpus.Niche
-        var id: UInt64
+    /// A generated creator: who the offline provider's pages are about.
+    public struct Persona: Sendable {
+        public var name: String
+        public var handle: String
+        public var followers: Int
+        public var verified: Bool
+        public var bio: String
+        public var niche: Corpus.Niche
+        public var id: UInt64
+    }
+
+    /// `count` creators of the query's pool, from `cursor` on: the same walk as ``page(platform:searchType:query:cursor:count:)``.
+    public func personas(platform: Platform, searchType: SearchType, query: String, cursor: Int, count: Int) -> [Persona] {
+        let niche = nicheIndex(for: query)
+        let offset = Int(SeededRandom.hash("\(searchType.rawValue)|\(query.lowercased())") % UInt64(Self.poolSize))
+        return (cursor..<(cursor + max(0, count))).map { position in
+            persona(platform: platform, niche: niche, index: (offset + position * Self.stride) % Self.poolSize)
+        }
+    }
+
+    /// The creator a handle names, made from the handle alone: profile and channel calls for any handle.
+    public func persona(platform: Platform, handle: String) -> Persona {
+        let index = Int(SeededRandom.hash("\(platform.rawValue)|handle|\(handle.lowercased())") % UInt64(Self.poolSize))
+        var persona = persona(platform: platform, niche: nicheIndex(for: handle), index: index)
+        persona.handle = handle
+        return persona
     }
 
     func persona(platform: Platform, niche nicheIndex: Int, index: Int) -> Persona {
@@ -172,7 +190,7 @@ public struct CreatorGenerator: Sendable {
     }
 
     /// Avatars of generated creators live on a reserved domain: offline, nothing is fetched.
-    static func avatarURL(platform: Platform, handle: String) -> String {
+    public static func avatarURL(platform: Platform, handle: String) -> String {
         "https://avatars.reach.invalid/\(platform.slug)/\(handle).jpg"
     }
 

@@ -76,18 +76,47 @@ public struct Searches: Sendable {
         return try await context.write { db in try Self.beginStep(db, jobId: jobId, cursor: cursor, now: now) }
     }
 
-    /// Records a provider page and queues what follows (the next step, or completion).
-    public func recordPage(jobId: UUID, cursor: Int, items: [JSONValue], nextCursor: Int?) async throws {
+    /// Records a step's page and queues what follows (the next step, or completion).
+    public func recordPage(jobId: UUID, cursor: Int, page: SearchPage) async throws {
         let now = context.now()
-        try await context.write { db in
-            try Self.recordPage(db, jobId: jobId, cursor: cursor, items: items, nextCursor: nextCursor, now: now)
-        }
+        try await context.write { db in try Self.recordPage(db, jobId: jobId, cursor: cursor, page: page, now: now) }
     }
 
-    /// Ends a search in `error` with the message.
+    /// Records a page of items, one provider call, ending the search when `nextCursor` is nil.
+    public func recordPage(jobId: UUID, cursor: Int, items: [JSONValue], nextCursor: Int?) async throws {
+        try await recordPage(jobId: jobId, cursor: cursor, page: SearchPage(items: items, nextCursor: nextCursor))
+    }
+
+    /// Ends a search in `error` with the message (an Instagram reels search holding enough
+    /// creators completes instead, as on the platform).
     public func recordFailure(jobId: UUID, message: String) async throws {
         let now = context.now()
         try await context.write { db in try Self.recordFailure(db, jobId: jobId, message: message, now: now) }
+    }
+
+    /// Ends a search whose `timeout_at` passed while a step ran.
+    public func recordTimeout(jobId: UUID) async throws {
+        let now = context.now()
+        try await context.write { db in
+            guard var job = try ScrapingJob.fetchOne(db, id: jobId), !job.status.isFinal else { return }
+            try Self.finish(db, &job, status: .timeout, error: Self.timeoutMessage, now: now)
+        }
+    }
+
+    /// A search's progress within a step (a similar search's phases), 0 to 99.
+    public func reportProgress(jobId: UUID, progress: Double) async throws {
+        let now = context.now()
+        try await context.write { db in
+            guard var job = try ScrapingJob.fetchOne(db, id: jobId), job.status == .processing else { return }
+            job.progress = min(99, max(job.progress ?? 0, progress))
+            job.updatedAt = now
+            try job.update(db)
+        }
+    }
+
+    /// Whether the search is still running (not cancelled, failed or timed out meanwhile).
+    public func isRunning(jobId: UUID) async throws -> Bool {
+        try await context.read { db in try ScrapingJob.fetchOne(db, id: jobId)?.status.isFinal == false }
     }
 
     /// Times out the searches past their `timeout_at`; returns how many.
@@ -270,8 +299,8 @@ public struct Searches: Sendable {
 
     /// What a step should do next.
     public enum Next: Equatable, Sendable {
-        /// Fetch the page at this cursor.
-        case fetch(ScrapingJob)
+        /// Fetch the page at the job's cursor.
+        case fetch(SearchStep)
         /// Nothing: the job is final, or this step is stale (the job moved past its cursor).
         case nothing
     }
@@ -290,28 +319,37 @@ public struct Searches: Sendable {
             job.updatedAt = now
             try job.update(db)
         }
-        return .fetch(job)
+        let stored = try ScrapingResult.fetchAll(db, jobId: jobId).flatMap(\.creatorItems)
+        return .fetch(SearchStep(
+            job: job, known: Set(stored.compactMap(CreatorIdentity.key)), stored: stored.count,
+            maxCalls: try Settings.count(db, .maxAPICalls(job.platform, job.searchType))))
     }
 
-    /// Records one provider page and decides what follows: the next step after the platform's
-    /// continuation delay, or completion. Stale or repeated pages change nothing.
-    package static func recordPage(
-        _ db: Database, jobId: UUID, cursor: Int, items: [JSONValue], nextCursor: Int?, now: Date
-    ) throws {
+    /// Records one step's page and decides what follows: the next step after the platform's
+    /// continuation delay, or completion. Each creator is stored once per search (first sighting
+    /// wins) and no more than the target; stale or repeated pages change nothing.
+    package static func recordPage(_ db: Database, jobId: UUID, cursor: Int, page: SearchPage, now: Date) throws {
         guard var job = try ScrapingJob.fetchOne(db, id: jobId), job.status == .processing,
             (job.cursor ?? 0) == cursor
         else { return }
+        var known = Set(try ScrapingResult.fetchAll(db, jobId: jobId).flatMap(\.creatorItems).compactMap(CreatorIdentity.key))
+        let fresh = page.items.filter { item in CreatorIdentity.key(of: item).map { known.insert($0).inserted } ?? true }
         let room = max(0, job.targetResults - job.processedResults)
-        let kept = Array(items.prefix(room)).map { CreatorEnrichment.enrich($0, platform: job.platform) }
-        let page = ScrapingResult(jobId: job.id, creators: kept, cursor: cursor, now: now)
-        guard try ScrapingResult.appendPage(db, page) else { return }
-        job.processedRuns += 1
+        let kept = Array(fresh.prefix(room)).map { CreatorEnrichment.enrich($0, platform: job.platform) }
+        let result = ScrapingResult(jobId: job.id, creators: kept, cursor: cursor, now: now)
+        guard try ScrapingResult.appendPage(db, result) else { return }
+        job.processedRuns += max(0, page.runs)
         job.processedResults += kept.count
-        job.cursor = nextCursor ?? (cursor + items.count)
-        job.progress = min(100, (Double(job.processedResults) * 100 / Double(max(job.targetResults, 1)) * 10).rounded() / 10)
+        job.cursor = page.nextCursor ?? (cursor + page.items.count)
+        if !page.searchParams.isEmpty {
+            var params = job.searchParams?.objectValue ?? [:]
+            params.merge(page.searchParams) { _, new in new }
+            job.searchParams = .object(params)
+        }
+        job.progress = min(99, (Double(job.processedResults) * 100 / Double(max(job.targetResults, 1)) * 10).rounded() / 10)
         job.updatedAt = now
         let cap = try Settings.count(db, .maxAPICalls(job.platform, job.searchType))
-        let done = job.processedResults >= job.targetResults || job.processedRuns >= cap || nextCursor == nil || items.isEmpty
+        let done = job.processedResults >= job.targetResults || job.processedRuns >= cap || page.nextCursor == nil
         if done {
             try finish(db, &job, status: .completed, error: nil, now: now)
         } else {
@@ -328,10 +366,16 @@ public struct Searches: Sendable {
             : try Settings.seconds(db, .tiktokContinuationDelay)
     }
 
-    /// A step that will not succeed: the job ends in `error` with the message.
+    /// A step that will not succeed: the job ends in `error` with the message, its creators kept.
+    /// An Instagram reels search holding at least min(20, 30% of its target) completes instead.
     package static func recordFailure(_ db: Database, jobId: UUID, message: String, now: Date) throws {
         guard var job = try ScrapingJob.fetchOne(db, id: jobId), !job.status.isFinal else { return }
-        try finish(db, &job, status: .error, error: message, now: now)
+        let enough = min(20, Int((Double(job.targetResults) * 0.3).rounded(.up)))
+        if job.platform == .instagram, job.searchType == .keyword, job.processedResults >= enough {
+            try finish(db, &job, status: .completed, error: nil, now: now)
+        } else {
+            try finish(db, &job, status: .error, error: message, now: now)
+        }
     }
 
     /// Cancels a search that has not finished.

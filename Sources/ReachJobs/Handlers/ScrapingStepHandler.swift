@@ -1,13 +1,15 @@
 import Foundation
 import GRDB
 import ReachCore
+import ReachProviders
 
-/// One run of a search: fetch the page at the job's cursor, append it, then continue or complete.
+/// One run of a search: the page (or pass) at the job's cursor from the provider, stored, then
+/// the next step or completion.
 public struct ScrapingStepHandler: JobHandler {
     public let jobType = Searches.stepJobType
-    let provider: any CreatorProvider
+    let provider: any SearchProvider
 
-    public init(provider: any CreatorProvider) {
+    public init(provider: any SearchProvider) {
         self.provider = provider
     }
 
@@ -21,25 +23,33 @@ public struct ScrapingStepHandler: JobHandler {
         guard let idText = job.payload["scrapingJobId"]?.stringValue, let jobId = UUID(uuidString: idText),
             let cursor = job.payload["cursor"]?.intValue.map({ Int($0) })
         else { throw PermanentJobError("payload needs scrapingJobId and cursor") }
-        guard case .fetch(let search) = try await context.searches.beginStep(jobId: jobId, cursor: cursor) else {
+        guard case .fetch(let step) = try await context.searches.beginStep(jobId: jobId, cursor: cursor) else {
             return ["skipped": true]
         }
-        let request = ProviderRequest(
-            platform: search.platform, searchType: search.searchType,
-            query: search.targetUsername ?? search.keywordList.joined(separator: ","), cursor: cursor)
-        let page: ProviderPage
+        let searches = context.searches
+        let hooks = StepHooks(
+            progress: { progress in try? await searches.reportProgress(jobId: jobId, progress: progress) },
+            isRunning: { (try? await searches.isRunning(jobId: jobId)) ?? false })
+        let page: SearchPage
         do {
-            page = try await provider.fetchPage(request)
+            page = try await provider.run(step, hooks: hooks)
         } catch let error as CancellationError {
             throw error
+        } catch is SearchTimedOut {
+            try await searches.recordTimeout(jobId: jobId)
+            return ["timeout": true]
+        } catch is SearchStopped {
+            return ["stopped": true]
         } catch {
+            // A provider that answered for good (or ran out of retries) ends the search; anything
+            // else is retried as a job, and ends the search on its last attempt.
             let transient = (error as? ProviderError)?.isTransient ?? true
             guard !transient || context.isLastAttempt else { throw error }
             let message = String(describing: error)
-            try await context.searches.recordFailure(jobId: jobId, message: message)
+            try await searches.recordFailure(jobId: jobId, message: message)
             return ["error": .string(message)]
         }
-        try await context.searches.recordPage(jobId: jobId, cursor: cursor, items: page.items, nextCursor: page.nextCursor)
-        return ["cursor": .int(Int64(cursor)), "items": .int(Int64(page.items.count))]
+        try await searches.recordPage(jobId: jobId, cursor: cursor, page: page)
+        return ["cursor": .int(Int64(cursor)), "items": .int(Int64(page.items.count)), "runs": .int(Int64(page.runs))]
     }
 }
