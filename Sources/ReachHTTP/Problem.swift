@@ -116,7 +116,7 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
             case .unauthorized(let message): return .unauthorized(message)
             case .notFound(let what): return .notFound(what)
             // The platform answers a move its state forbids (cancelling a finished job) with 400.
-            case .conflict(let message): return Problem(status: 400, code: "conflict", title: "Conflict", detail: message)
+            case .conflict(let message): return Problem(status: 400, code: "invalid_state", title: "Not allowed now", detail: message)
             case .forbidden(let message): return .forbidden(message)
             case .planLimitExceeded(let details):
                 return Problem(status: 403, code: "plan_limit_exceeded", title: details.error, detail: details.message,

@@ -8,6 +8,7 @@ import Synchronization
 
 /// ``FakeProviders`` over HTTP, on one port for all three providers: `reach providers fake`, and
 /// the tests' upstream. Options add latency and a share of 503s; `respond` can replace any answer.
+/// `GET /_fake/stats` counts the requests served, by path (benchmarks read it).
 public enum FakeProviderServer {
     public struct Options: Sendable {
         public var host = "127.0.0.1"
@@ -41,6 +42,7 @@ public enum FakeProviderServer {
         let onRequest: @Sendable (ProviderHTTPRequest) -> Void
         let respond: @Sendable (ProviderHTTPRequest) async -> ProviderHTTPResponse
         let random: Mutex<SeededRandom>
+        let served = Mutex<[String: Int]>([:])
 
         init(options: Options, onRequest: @escaping @Sendable (ProviderHTTPRequest) -> Void,
              respond: @escaping @Sendable (ProviderHTTPRequest) async -> ProviderHTTPResponse) {
@@ -54,6 +56,14 @@ public enum FakeProviderServer {
             let body = try await request.body.collect(upTo: 1 << 20)
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
+            if request.uri.path == "/_fake/stats" {
+                let counts = served.withLock { $0 }
+                let stats: JSONValue = ["requests": .int(Int64(counts.values.reduce(0, +))),
+                                        "byPath": .object(counts.mapValues { .int(Int64($0)) })]
+                return Response(status: .ok, headers: [.contentType: "application/json"],
+                                body: .init(byteBuffer: ByteBuffer(string: stats.jsonText)))
+            }
+            served.withLock { $0[request.uri.path, default: 0] += 1 }
             let incoming = ProviderHTTPRequest(
                 method: request.method.rawValue, url: "http://fake" + request.uri.description, headers: headers,
                 body: body.readableBytes > 0 ? Array(buffer: body) : nil)

@@ -34,14 +34,15 @@ struct LayerTests {
 
     @Test("the routes, the dashboard and the command line import neither GRDB nor ReachStore")
     func noStoreImports() throws {
-        let found = try Self.violations(in: ["Sources/ReachHTTP", "Sources/reach"], [#"^\s*(@_exported\s+)?import\s+(GRDB|ReachStore)\b"#])
+        let found = try Self.violations(in: ["Sources/ReachHTTP", "Sources/reach", "Sources/ReachProviders"],
+                                        [#"^\s*(@_exported\s+)?import\s+(GRDB|ReachStore)\b"#])
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
     @Test("they, and the job handlers, open no transaction")
     func noTransactions() throws {
         let found = try Self.violations(
-            in: ["Sources/ReachHTTP", "Sources/reach", "Sources/ReachJobs/Handlers"],
+            in: ["Sources/ReachHTTP", "Sources/reach", "Sources/ReachJobs/Handlers", "Sources/ReachProviders"],
             [#"\.write\s*\{"#, #"\.read\s*\{"#, #"writeWithoutTransaction"#, #"inTransaction"#, #"inSavepoint"#,
              #"\.writer\b"#, #"\.reader\b"#])
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
@@ -59,7 +60,8 @@ struct LayerTests {
     @Test("SQL text lives in ReachStore (and schema/) only")
     func sqlInTheStore() throws {
         let found = try Self.violations(
-            in: ["Sources/ReachCore", "Sources/ReachHTTP", "Sources/reach", "Sources/ReachJobs", "Sources/ReachExport", "Sources/ReachFuzzing"],
+            in: ["Sources/ReachCore", "Sources/ReachHTTP", "Sources/reach", "Sources/ReachJobs", "Sources/ReachExport", "Sources/ReachFuzzing",
+                 "Sources/ReachProviders"],
             [#""\s*(SELECT|INSERT INTO|DELETE FROM|UPDATE \w+ SET|PRAGMA)\b"#, #"sql:\s*""#, #"\.filter\(\w+\.Columns"#])
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
@@ -69,7 +71,8 @@ struct LayerTests {
         // Top-level types other than private helpers of the file's own type.
         let declaration = try Regex(#"^(public |package |final )*(struct|class|enum|actor|protocol) (\w+)"#)
         var found: [String] = []
-        for folder in ["Sources/ReachStore", "Sources/ReachCore", "Sources/ReachJobs", "Sources/ReachHTTP", "Sources/ReachExport", "Sources/reach"] {
+        for folder in ["Sources/ReachStore", "Sources/ReachCore", "Sources/ReachProviders", "Sources/ReachJobs", "Sources/ReachHTTP",
+                       "Sources/ReachExport", "Sources/reach"] {
             for (path, lines) in try Self.sources(folder) {
                 let names = lines.compactMap { line in (try? declaration.firstMatch(in: String(line))).flatMap { $0.output[3].substring } }
                     .map(String.init)

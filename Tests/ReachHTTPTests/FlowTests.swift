@@ -132,7 +132,7 @@ struct FlowTests {
             #expect(cancelled.status == 200 && cancelled.json["job"]?["status"] == "cancelled")
             #expect(cancelled.json["message"] == "Job cancelled successfully")
             let again = try await client.call(.delete, "/api/jobs/\(jobId)", token: token)
-            #expect(again.status == 400 && again.json["code"] == "conflict")
+            #expect(again.status == 400 && again.json["code"] == "invalid_state")
             #expect(again.json["error"] == "Cannot cancel completed or failed jobs")
             try await harness.scheduler.runUntilIdle()
             let after = try await client.call(.get, "/api/jobs/\(jobId)", token: token)
