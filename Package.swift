@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ReachStore", targets: ["ReachStore"]),
         .library(name: "ReachCore", targets: ["ReachCore"]),
+        .library(name: "ReachTesting", targets: ["ReachTesting"]),
         .executable(name: "reach", targets: ["reach"]),
     ],
     dependencies: [
@@ -78,10 +79,20 @@ let package = Package(
             dependencies: ["ReachCore"],
             resources: [.embedInCode("Schema")]
         ),
+        .target(
+            name: "ReachTesting",
+            dependencies: [
+                "ReachCore", "ReachProviders", "ReachJobs", "ReachHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "reach",
             dependencies: [
-                "ReachStore", "ReachCore", "ReachProviders", "ReachJobs", "ReachHTTP", "ReachExport",
+                "ReachStore", "ReachCore", "ReachProviders", "ReachJobs", "ReachHTTP", "ReachExport", "ReachTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -118,6 +129,7 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"), .product(name: "CryptoExtras", package: "swift-crypto"),
             ]),
         .testTarget(name: "ReachExportTests", dependencies: ["ReachExport"]),
+        .testTarget(name: "ReachTestingTests", dependencies: ["ReachTesting"]),
         .testTarget(name: "ReachFuzzingTests", dependencies: ["ReachFuzzing"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,7 +12,11 @@ public struct AppDependencies: Sendable {
     /// Signs the dashboard's CSRF tokens; fresh for each process.
     let csrfKey = SymmetricKey(size: .bits256)
 
-    public init(app: ReachApp) {
+    /// The test kit's clock and scheduler: with it, the `/_reach/…` routes are served.
+    public let testMode: (any TestModeControl)?
+
+    public init(app: ReachApp, testMode: (any TestModeControl)? = nil) {
         self.app = app
+        self.testMode = testMode
     }
 }

@@ -29,7 +29,7 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
     router.add(middleware: SecurityHeaders())
     router.add(middleware: ProblemMiddleware(metrics: dependencies.metrics, routes: known))
 
-    SystemController(app: app, metrics: dependencies.metrics).addRoutes(to: router.group())
+    SystemController(app: app, metrics: dependencies.metrics, testMode: dependencies.testMode != nil).addRoutes(to: router.group())
     WebhooksController(app: app).addRoutes(to: router.group("/api/webhooks"))
 
     let api = router.group("/api").add(middleware: AuthMiddleware(tokens: app.tokens))
@@ -44,6 +44,10 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
     AdminConfigController(app: app).addRoutes(to: admin.group("/config"))
     AdminUsersController(app: app).addRoutes(to: admin)
     AdminQueueController(app: app).addRoutes(to: admin)
+    if let control = dependencies.testMode {
+        let test = router.group("/_reach").add(middleware: AuthMiddleware(tokens: app.tokens)).add(middleware: AdminMiddleware(refusal: .problem))
+        TestModeController(app: app, control: control).addRoutes(to: test)
+    }
 
     Dashboard(
         app: app, demoSignIn: configuration.demoSignIn, mockBilling: configuration.mockBilling,

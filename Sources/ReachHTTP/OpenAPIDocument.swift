@@ -140,6 +140,35 @@ enum OpenAPIDocument {
         return operations + AccountsOpenAPI.operations + dashboard
     }
 
+    /// The test kit's routes (`--test-mode`), under their own tag.
+    static var testModeOperations: [Operation] {
+        let name = Parameter(name: "name", location: "path", schema: ["type": "string", "pattern": "^[A-Za-z0-9._-]{1,100}$"],
+                             required: true, description: "A snapshot's name")
+        let errors = [400, 401, 403, 404, 413, 500, 503]
+        return [
+            Operation(method: "post", path: "/_reach/users", summary: "A user as Clerk's user.created makes one; with plan, onboarded",
+                      tag: "test-mode", body: "TestUser", response: ref("TestUserCreated"), errors: errors),
+            Operation(method: "get", path: "/_reach/clock", summary: "The server's time", tag: "test-mode", response: ref("TestClock"),
+                      errors: errors),
+            Operation(method: "post", path: "/_reach/clock", summary: "Move the clock forward; the work due on the way runs, in order",
+                      tag: "test-mode", body: "TestClockMove", response: ref("TestClock"), errors: errors),
+            Operation(method: "post", path: "/_reach/work", summary: "Run the queue until nothing is due now", tag: "test-mode",
+                      response: ref("TestWork"), errors: errors),
+            Operation(method: "get", path: "/_reach/emails", summary: "The trial e-mails: due, sent, cancelled", tag: "test-mode",
+                      parameters: [Parameter(name: "to", schema: ["type": "string", "maxLength": 320], description: "An address"),
+                                   Parameter(name: "type", schema: enumeration(TrialEmail.allCases.map(\.rawValue)), description: "An e-mail")],
+                      response: ref("TestEmails"), errors: errors),
+            Operation(method: "post", path: "/_reach/snapshots", summary: "Save the database and the clock under a name", tag: "test-mode",
+                      body: "TestSnapshot", response: ref("TestTimed"), errors: errors),
+            Operation(method: "post", path: "/_reach/snapshots/{name}/restore", summary: "Put a snapshot back", tag: "test-mode",
+                      parameters: [name], response: ref("TestTimed"), errors: errors),
+            Operation(method: "delete", path: "/_reach/snapshots/{name}", summary: "Forget a snapshot", tag: "test-mode",
+                      parameters: [name], response: ref("TestDeleted"), errors: errors),
+            Operation(method: "post", path: "/_reach/reset", summary: "An empty database, the clock at real time", tag: "test-mode",
+                      response: ref("TestTimed"), errors: errors),
+        ]
+    }
+
     /// The dashboard's pages and forms: HTML, a session cookie, and 303 redirects.
     static var dashboard: [Operation] {
         func pageOperation(_ path: String, _ summary: String, parameters: [Parameter] = []) -> Operation {
@@ -192,14 +221,14 @@ enum OpenAPIDocument {
         ]
     }
 
-    static var document: JSONValue {
+    static func document(testMode: Bool) -> JSONValue {
         var paths: [String: [String: JSONValue]] = [:]
         let problem: JSONValue = ["application/problem+json": ["schema": ref("Problem")]]
         let reasons = [400: "Input that cannot be used: the detail says what to fix", 401: "No or bad token",
                        403: "Not allowed, or over the plan's limits", 404: "Not found (or not yours)", 413: "Body over 1 MiB",
                        500: "A stored row cannot be read (`reach doctor` shows it), or the server failed",
                        503: "The database is busy, full or read-only"]
-        for operation in operations {
+        for operation in operations + (testMode ? testModeOperations : []) {
             var responses: [String: JSONValue] = [
                 String(operation.status): [
                     "description": "Success",
@@ -256,11 +285,14 @@ enum OpenAPIDocument {
         ]
     }
 
-    /// The document's JSON, built once.
-    static let json: Data = Data(document.jsonText.utf8)
+    static var document: JSONValue { document(testMode: false) }
+
+    /// The document's JSON, built once; with the test kit's routes, for a `--test-mode` server.
+    static let json: Data = Data(document(testMode: false).jsonText.utf8)
+    static let testModeJSON: Data = Data(document(testMode: true).jsonText.utf8)
 
     /// `GET /api/campaigns/{id}` for each documented operation, to compare with the router's.
-    static var routes: [String] {
-        operations.map { "\($0.method.uppercased()) \($0.path)" }
+    static func routes(testMode: Bool = false) -> [String] {
+        (operations + (testMode ? testModeOperations : [])).map { "\($0.method.uppercased()) \($0.path)" }
     }
 }

@@ -55,6 +55,12 @@ enum OpenAPIRequests {
             "PromoteUser": S.body(["userId": ["type": "string", "minLength": 1, "maxLength": 200], "email": S.string]),
             "SetUserPlan": S.body(["userId": ["type": "string", "minLength": 1, "maxLength": 200], "planKey": S.cases(PlanKey.self),
                                    "plan": S.cases(PlanKey.self)], required: ["userId", "planKey"]),
+            "TestUser": S.body([
+                "userId": ["type": "string", "minLength": 1, "maxLength": 200], "email": S.string, "fullName": S.string,
+                "plan": S.enumeration(plans), "onboarded": S.boolean,
+            ], required: ["userId"]),
+            "TestClockMove": S.body(["advance": ["type": "string", "pattern": "^[0-9]{1,12}(ms|s|m|h|d)$"], "set": ["type": "string", "format": "date-time"]]),
+            "TestSnapshot": S.body(["name": ["type": "string", "pattern": "^[A-Za-z0-9._-]{1,100}$"]], required: ["name"]),
             "UpdatePlan": S.body([
                 "planKey": S.string,
                 "update": [

@@ -314,7 +314,17 @@ enum OpenAPISchemas {
             ], required: ["userId", "currentPlan", "isActive", "isTrialing", "daysRemaining", "subscriptionStatus", "trialStatus"]),
             "WebhookAnswer": answer(["received": boolean, "outcome": enumeration(["applied", "duplicate", "stale", "unmatched", "ignored"])],
                                     required: ["received", "outcome"]),
-            "Health": answer(["status": string, "migrations": integer], required: ["status", "migrations"]),
+            "Health": answer(["status": string, "migrations": integer, "version": string], required: ["status", "migrations"]),
+            "TestUserCreated": answer(["userId": string, "token": string, "profile": ref("UserProfile")],
+                                      required: ["userId", "token", "profile"]),
+            "TestClock": answer(["now": dateTime], required: ["now"]),
+            "TestWork": answer(["ran": integer, "pending": integer], required: ["ran", "pending"]),
+            "TestEmails": answer(["emails": array(answer([
+                "type": cases(TrialEmail.self), "userId": string, "to": string, "subject": string, "status": string,
+                "dueAt": dateTime, "sentAt": dateTime, "messageId": string,
+            ], required: ["type", "userId", "subject", "status"]))], required: ["emails"]),
+            "TestTimed": answer(["name": string, "ms": number], required: ["ms"]),
+            "TestDeleted": answer(["name": string, "deleted": boolean], required: ["name", "deleted"]),
         ].merging(OpenAPIRequests.all) { answer, _ in answer }
     }
 }

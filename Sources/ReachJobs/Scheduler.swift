@@ -79,22 +79,37 @@ public final class Scheduler: Service, Sendable {
     /// Runs every piece of due work until nothing is runnable at the clock's time: leases, recurring
     /// tasks, events, then jobs, again until a round finds nothing.
     ///
-    /// With `waitForScheduled`, also waits (in real time) for jobs scheduled later, until no job is
-    /// pending or running.
-    public func runUntilIdle(waitForScheduled: Bool = false) async throws {
-        _ = try await core.recoverLeases(includeDeadProcesses: true)
+    /// With `waitForScheduled`, also waits (in real time) while work is in progress: a search not
+    /// finished, or a job due within a minute. Jobs due later (a trial e-mail next week) do not keep
+    /// it waiting; ``Idle`` says what waits.
+    /// `recoverLeases` first returns the jobs of dead workers (a write: the test kit's loop, which
+    /// runs this every few milliseconds, skips it).
+    @discardableResult
+    public func runUntilIdle(waitForScheduled: Bool = false, recoverLeases: Bool = true) async throws -> Idle {
+        if recoverLeases { _ = try await core.recoverLeases(includeDeadProcesses: true) }
         while true {
             try await recurring.enqueueDue(database: core.database, now: core.clock.nowMilliseconds())
             let processed = try await events.processPending(limit: EventProcessor.batch)
             let ran = try await workers.runDue()
             if processed > 0 || ran > 0 { continue }
-            let (due, unfinished) = try await core.database.reader.read { db in
-                (try JobQueue.nextDueDate(db), try JobQueue.hasUnfinishedWork(db))
+            let now = core.clock.now()
+            let (due, inProgress, waiting) = try await core.database.reader.read { db in
+                (try JobQueue.nextDueDate(db), try JobQueue.hasWorkInProgress(db, now: now, horizon: Self.idleHorizon),
+                 try JobQueue.waiting(db, after: now))
             }
-            guard waitForScheduled, unfinished else { return }
-            let wait = max(0.01, min(1, (due ?? core.clock.now()).timeIntervalSince(core.clock.now())))
+            guard waitForScheduled, inProgress else { return Idle(waiting: waiting.count, next: waiting.next) }
+            let wait = max(0.01, min(1, (due ?? now).timeIntervalSince(now)))
             try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
         }
+    }
+
+    /// Work due within this long still counts as in progress.
+    public static let idleHorizon: TimeInterval = 60
+
+    /// What is left when the scheduler is idle: jobs due later, and when the first is.
+    public struct Idle: Sendable, Equatable {
+        public var waiting: Int
+        public var next: Date?
     }
 
     /// Returns jobs whose lease expired (or whose process is gone) to pending; returns how many.

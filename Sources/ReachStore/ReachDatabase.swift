@@ -11,7 +11,7 @@ import GRDB
 /// ```
 public final class ReachDatabase: Sendable {
     /// Access to the database, for writes and for the records' query methods.
-    public let writer: any DatabaseWriter
+    package let writer: any DatabaseWriter
     /// The file's path; `nil` in memory.
     public let path: String?
     private let temporaryDirectory: URL?
@@ -29,7 +29,7 @@ public final class ReachDatabase: Sendable {
         }
     }
 
-    public var reader: any DatabaseReader { writer }
+    package var reader: any DatabaseReader { writer }
 
     /// How ``open(path:mode:)`` treats the file.
     public enum OpenMode: Sendable, Equatable {
@@ -103,7 +103,7 @@ public final class ReachDatabase: Sendable {
         return queue
     }
 
-    private static func copyTemplate(to destination: any DatabaseWriter) throws {
+    static func copyTemplate(to destination: any DatabaseWriter) throws {
         try template.get().backup(to: destination)
     }
 

@@ -73,31 +73,33 @@ struct ProviderOptions: ParsableArguments {
         }
     }
 
-    func makeProvider(database: ReachDatabase) throws -> any SearchProvider {
+    func makeProvider(database: ReachDatabase, clock: (any ReachClock)? = nil) throws -> any SearchProvider {
+        let providerClock: any ProviderClock = clock.map { ReachProviderClock($0) } ?? SystemProviderClock()
         switch kind {
         case "live":
-            let configuration = ReachCore.Configuration(AppContext(database: database, clock: SystemClock()))
+            let configuration = ReachCore.Configuration(AppContext(database: database, clock: clock ?? SystemClock()))
             return LiveProvider(
                 transport: HTTPTransport(), endpoints: try endpoints(), settings: { try await ProviderSettings.load(configuration) },
-                actorId: environment("INSTAGRAM_SCRAPER_ACTOR_ID") ?? LiveProvider.defaultActorId)
+                clock: providerClock, actorId: environment("INSTAGRAM_SCRAPER_ACTOR_ID") ?? LiveProvider.defaultActorId)
         default:
             let latency = providerLatencyMs ?? environment("REACH_PROVIDER_LATENCY_MS").flatMap(Int.init) ?? 0
             let failures = providerFailureRate ?? environment("REACH_PROVIDER_FAILURE_RATE").flatMap(Double.init) ?? 0
-            return LiveProvider.offline(latency: .milliseconds(latency), failureRate: failures)
+            return LiveProvider.offline(latency: .milliseconds(latency), failureRate: failures, clock: providerClock)
         }
+    }
+
+    /// Every handler Reach has; with `clock` (a test-mode one), the provider waits by it.
+    func makeHandlers(database: ReachDatabase, clock: (any ReachClock)? = nil) throws -> [any JobHandler] {
+        [ScrapingStepHandler(provider: try makeProvider(database: database, clock: clock)),
+         EmailHandler(mailer: OutboxMailer(directory: Composition.outboxDirectory(for: database)))] + MaintenanceHandlers.all
     }
 
     /// The scheduler with every handler Reach has.
     func makeScheduler(database: ReachDatabase, logger: Logger) throws -> Scheduler {
-        let outbox = Composition.outboxDirectory(for: database)
         var options = Scheduler.Options(workers: workers)
         if let lease = ProcessInfo.processInfo.environment["REACH_LEASE_SECONDS"].flatMap(Double.init) {
             options.leaseDuration = lease
         }
-        return Scheduler(
-            database: database,
-            handlers: [ScrapingStepHandler(provider: try makeProvider(database: database)),
-                       EmailHandler(mailer: OutboxMailer(directory: outbox))] + MaintenanceHandlers.all,
-            options: options, logger: logger)
+        return Scheduler(database: database, handlers: try makeHandlers(database: database), options: options, logger: logger)
     }
 }

@@ -6,6 +6,7 @@ import NIOCore
 import ReachCore
 import ReachHTTP
 import ReachJobs
+import ReachTesting
 import ServiceLifecycle
 
 struct Serve: ReachCommand {
@@ -14,7 +15,9 @@ struct Serve: ReachCommand {
         discussion: """
             With --demo an empty database is seeded and tokens for user_demo and user_admin are printed.
             With --ephemeral the database is a fresh temporary file removed at exit; with --port 0 a free \
-            port is picked and printed: a real backend per test run for other programs' integration tests.
+            port is picked and printed: a real backend per test run for other programs' integration tests. \
+            With --json the start is one JSON line on stdout ({url, port, database, adminToken, pid}); \
+            --test-mode adds the test kit's /_reach routes (a clock to move, snapshots, reset).
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -32,6 +35,10 @@ struct Serve: ReachCommand {
     var publicURL: String?
     @Flag(name: .long, help: "Offer the dashboard's mock checkout (plan changes without payment; on with --demo) when no Stripe secret is set.")
     var mockBilling = false
+    @Flag(name: .long, help: "Serve the test kit's /_reach routes: users, a clock to move, snapshots, reset (with --ephemeral).")
+    var testMode = false
+    @Flag(name: .long, help: "Allow --test-mode on a file of its own (its data can be reset through the API).")
+    var allowTestMode = false
 
     var stripeConfigured: Bool { stripeWebhookSecret != nil || ProcessInfo.processInfo.environment["STRIPE_WEBHOOK_SECRET"] != nil }
 
@@ -44,6 +51,11 @@ struct Serve: ReachCommand {
                 throw UsageError("--public-url must be an http(s) URL such as https://reach.example.com")
             }
         }
+        if testMode && !ephemeral && !allowTestMode {
+            throw UsageError("--test-mode resets and rewinds data: use it with --ephemeral, or add --allow-test-mode for this file")
+        }
+        if allowTestMode && !testMode { throw UsageError("--allow-test-mode goes with --test-mode") }
+        if testMode && noScheduler { throw UsageError("--test-mode runs its own scheduler: drop --no-scheduler") }
         if mockBilling && stripeConfigured {
             throw UsageError("--mock-billing is for servers without Stripe: drop it, or the Stripe secret")
         }
@@ -63,7 +75,9 @@ struct Serve: ReachCommand {
         appOptions.clerkIssuer = clerkIssuer
         appOptions.stripeWebhookSecret = stripeWebhookSecret
         appOptions.adminEmails = Composition.adminEmails()
-        let app = try await ReachApp(database: database, options: appOptions)
+        appOptions.adminUserIds = [ReachTestServer.adminUserId]
+        let testClock = testMode ? ShiftableClock() : nil
+        let app = try await ReachApp(database: database, clock: testClock ?? SystemClock(), options: appOptions)
         var tokens: [(String, String)] = []
         if demo {
             let seeder = DemoSeeder(database: database, clock: app.clock)
@@ -81,14 +95,32 @@ struct Serve: ReachCommand {
         configuration.demoSignIn = demo
         configuration.publicURL = publicURL
         configuration.mockBilling = (demo || mockBilling) && !stripeConfigured
-        let services = noScheduler ? [] : try provider.makeScheduler(database: database, logger: logger).services
+        let backend = try testClock.map { clock in
+            TestBackend(app: app, clock: clock, handlers: try provider.makeHandlers(database: database, clock: clock), logger: logger)
+        }
+        let services: [any Service] = if let backend { [backend] } else if noScheduler { [] }
+            else { try provider.makeScheduler(database: database, logger: logger).services }
         let where_ = ephemeral ? "a temporary database" : options.databasePath
         let announced = tokens
-        let application = buildApplication(configuration, dependencies: AppDependencies(app: app), services: services, logger: logger) { port in
-            var lines = ["reach: serving \(where_) on http://\(host):\(port)"]
+        let adminToken = try await app.tokens.issue(userId: ReachTestServer.adminUserId, lifetime: ReachTestServer.tokenLifetime)
+        let path = database.path ?? ""
+        let json = options.json
+        let application = buildApplication(
+            configuration, dependencies: AppDependencies(app: app, testMode: backend), services: services, logger: logger
+        ) { port in
+            var lines = ["reach: serving \(where_) on http://\(host):\(port)" + (backend == nil ? "" : " in test mode")]
             for (user, token) in announced { lines.append("reach: token for \(user): \(token)") }
             if !announced.isEmpty { lines.append("reach: try  curl -H \"Authorization: Bearer $TOKEN\" http://\(host):\(port)/api/campaigns") }
-            Terminal.print(lines.joined(separator: "\n"))
+            if json {
+                // The one line on stdout: a test harness reads it, and everything else goes to stderr.
+                Terminal.info(lines.joined(separator: "\n"))
+                let start: JSONValue = ["url": .string("http://\(host):\(port)"), "port": .int(Int64(port)), "database": .string(path),
+                                        "adminToken": .string(adminToken), "pid": .int(Int64(getpid()))]
+                Terminal.print(start.jsonText)
+            } else {
+                lines.append("reach: admin token (\(ReachTestServer.adminUserId)): \(adminToken)")
+                Terminal.print(lines.joined(separator: "\n"))
+            }
         }
         do {
             try await application.runService()

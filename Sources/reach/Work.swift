@@ -11,14 +11,18 @@ struct Work: ReachCommand {
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var provider: ProviderOptions
-    @Flag(name: .long, help: "Exit 0 once no job is pending or running.") var untilIdle = false
+    @Flag(name: .long, help: "Exit 0 once nothing is due: searches finished, no job due within a minute (later ones are listed).") var untilIdle = false
 
     func execute() async throws {
         let database = try options.open(.create)
         let logger = Composition.logger("reach.work")
         let scheduler = try provider.makeScheduler(database: database, logger: logger)
         if untilIdle {
-            try await scheduler.runUntilIdle(waitForScheduled: true)
+            let idle = try await scheduler.runUntilIdle(waitForScheduled: true)
+            if let next = idle.next {
+                Terminal.info("reach work: idle; \(idle.waiting) \(idle.waiting == 1 ? "job waits" : "jobs wait"), the next at "
+                    + String(WireFormat.timestamp(next).prefix(16)).replacingOccurrences(of: "T", with: " "))
+            }
         } else {
             let group = ServiceGroup(configuration: .init(
                 services: scheduler.services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -6,7 +6,7 @@ import ReachCore
 /// status be one it documents, the content type its own, and a JSON body valid against the schema
 /// (response objects refuse undocumented members). So the document and the routes cannot drift.
 enum ResponseContract {
-    static let document = OpenAPIDocument.document
+    static let document = OpenAPIDocument.document(testMode: true)
     static let validator = SchemaValidator(document: document)
     static let paths = document["paths"]?.objectValue ?? [:]
 

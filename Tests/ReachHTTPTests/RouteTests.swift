@@ -13,10 +13,22 @@ struct RouteTests {
         let harness = try await Harness()
         let router = buildRouter(harness.configuration, dependencies: harness.dependencies)
         let registered = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
-        let documented = Set(OpenAPIDocument.routes)
+        let documented = Set(OpenAPIDocument.routes())
         #expect(registered.count > 40)
         #expect(registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented).sorted())")
         #expect(documented.subtracting(registered).isEmpty, "documented but absent: \(documented.subtracting(registered).sorted())")
+    }
+
+    @Test("with test mode the /_reach routes are served and documented; without it, they are not found")
+    func testModeRoutes() async throws {
+        let harness = try await Harness()
+        let router = buildRouter(harness.configuration, dependencies: AppDependencies(app: harness.app, testMode: StillClock()))
+        let registered = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
+        #expect(registered == Set(OpenAPIDocument.routes(testMode: true)))
+        try await harness.test { client throws in
+            let token = try await harness.app.tokens.issue(userId: "user_admin")
+            #expect(try await client.call(.get, "/_reach/clock", token: token).status == 404)
+        }
     }
 
     @Test("the OpenAPI document is 3.1, with explicit success and problem+json error schemas")

@@ -198,6 +198,44 @@ public struct Accounts: Sendable {
         }
     }
 
+    /// A user as Clerk's `user.created` makes one (free, a 7-day trial, step `pending`), and with
+    /// `plan` onboarded onto it (trialing) through the platform's own steps, in one transaction:
+    /// the test kit's `POST /_reach/users`.
+    public func createTestUser(userId: String, email: String?, fullName: String?, plan: PlanKey?, events: EventContext) async throws
+        -> UserProfile
+    {
+        let now = context.now()
+        return try await context.write { db in
+            let created = try Self.createUser(db, userId: userId, email: email, fullName: fullName, now: now, context: events)
+            guard let plan else { return created }
+            _ = try Onboarding.captureInfo(db, userId: userId, fullName: fullName ?? "Test User", businessName: "Test Business",
+                                           now: now, context: events)
+            _ = try Onboarding.captureIntent(
+                db, userId: userId, brandDescription: "A test business that sells test products to test customers, for tests.",
+                now: now)
+            _ = try Onboarding.savePlan(db, userId: userId, plan: plan, now: now)
+            return try Onboarding.complete(db, userId: userId, now: now, context: events)
+        }
+    }
+
+    /// The trial e-mails of every user (or those to one address, or of one type), due first.
+    public func emailLog(to address: String? = nil, type: TrialEmail? = nil) async throws -> [EmailLogEntry] {
+        try await context.read { db in
+            try UserProfile.fetchAllWithEmailSchedule(db).flatMap { profile -> [EmailLogEntry] in
+                guard address == nil || profile.email?.lowercased() == address?.lowercased() else { return [] }
+                return TrialEmail.allCases.compactMap { email -> EmailLogEntry? in
+                    guard type == nil || type == email, let entry = profile.emailScheduleStatus?[email.rawValue] else { return nil }
+                    let status = entry["status"]?.stringValue ?? "scheduled"
+                    let changed = entry["timestamp"]?.stringValue.flatMap(WireFormat.parseTimestamp)
+                    return EmailLogEntry(
+                        type: email, userId: profile.userId, to: profile.email, subject: email.subject, status: status,
+                        dueAt: entry["dueAt"]?.stringValue.flatMap(WireFormat.parseTimestamp),
+                        sentAt: status == EmailStatus.sent.rawValue ? changed : nil, messageId: entry["messageId"]?.stringValue)
+                }
+            }.sorted { ($0.dueAt ?? .distantFuture, $0.userId, $0.type.rawValue) < ($1.dueAt ?? .distantFuture, $1.userId, $1.type.rawValue) }
+        }
+    }
+
     /// Creates a profile on plan `free` with a 7-day active trial, step `pending`; returns the
     /// existing profile when there is one.
     @discardableResult

@@ -20,21 +20,25 @@ public enum Emails {
         guard let original = try UserProfile.fetchOne(db, userId: userId) else { return }
         var profile = original
         if let status = status(original, email), status == .scheduled || status == .sent { return }
-        try record(&profile, email, status: .scheduled, messageId: nil, at: now)
+        try record(&profile, email, status: .scheduled, messageId: nil, at: now, due: max(date, now))
         try profile.updateChanges(db, from: original)
         let job = BackgroundJob(
             jobType: jobType, payload: ["userId": .string(userId), "email": .string(email.rawValue)],
             priority: 80, scheduledFor: max(date, now),
-            dedupeKey: "email:\(userId):\(email.rawValue):\(Int(date.timeIntervalSince1970))", now: now)
+            dedupeKey: "\(Self.dedupePrefix(userId: userId, email)):\(Int(date.timeIntervalSince1970))", now: now)
         try JobQueue.enqueue(db, job)
     }
 
-    /// Cancels an e-mail that is scheduled and not sent.
+    /// The start of a trial e-mail job's de-duplication key: `email:<user>:<type>`.
+    static func dedupePrefix(userId: String, _ email: TrialEmail) -> String { "email:\(userId):\(email.rawValue)" }
+
+    /// Cancels an e-mail that is scheduled and not sent, its queue job with it.
     public static func cancel(_ db: Database, userId: String, _ email: TrialEmail, now: Date) throws {
         guard let original = try UserProfile.fetchOne(db, userId: userId), status(original, email) == .scheduled else { return }
         var profile = original
         try record(&profile, email, status: .cancelled, messageId: nil, at: now)
         try profile.updateChanges(db, from: original)
+        try JobQueue.cancelPending(db, dedupeKeyPrefix: dedupePrefix(userId: userId, email) + ":", now: now)
     }
 
     /// Records the outcome of a send.
@@ -52,14 +56,19 @@ public enum Emails {
         try profile.updateChanges(db, from: original)
     }
 
+    /// The e-mail's entry in `email_schedule_status`: its status, message id, when the status was
+    /// set, and (Reach's addition) when it is due.
     private static func record(_ profile: inout UserProfile, _ email: TrialEmail, status: EmailStatus, messageId: String?,
-                               at date: Date) throws {
+                               at date: Date, due: Date? = nil) throws {
         var schedule = profile.emailScheduleStatus?.objectValue ?? [:]
-        schedule[email.rawValue] = [
+        let dueAt = due.map { JSONValue.string(WireFormat.timestamp($0)) } ?? schedule[email.rawValue]?["dueAt"]
+        var entry: [String: JSONValue] = [
             "status": .string(status.rawValue),
             "messageId": messageId.map(JSONValue.string) ?? .null,
             "timestamp": .string(WireFormat.timestamp(date)),
         ]
+        if let dueAt { entry["dueAt"] = dueAt }
+        schedule[email.rawValue] = .object(entry)
         profile.emailScheduleStatus = .object(schedule)
         profile.updatedAt = date
     }

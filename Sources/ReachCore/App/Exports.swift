@@ -39,3 +39,4 @@
 @_exported import enum ReachStore.PrivateFile
 @_exported import struct ReachStore.KeysetCursor
 @_exported import enum ReachStore.Base64URL
+@_exported import struct ReachStore.DatabaseCopy

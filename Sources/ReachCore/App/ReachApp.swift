@@ -31,6 +31,8 @@ public struct ReachApp: Sendable {
         public var clerkIssuer: String?
         /// Addresses with admin rights besides `is_admin` (`REACH_ADMIN_EMAILS`).
         public var adminEmails: Set<String> = []
+        /// User ids with admin rights without a profile (the test kit's `reach_admin`).
+        public var adminUserIds: Set<String> = []
         public var environment: [String: String] = ProcessInfo.processInfo.environment
 
         public init() {}
@@ -54,7 +56,7 @@ public struct ReachApp: Sendable {
         admin = Admin(context)
         configuration = Configuration(context)
         events = EventLog(context)
-        tokens = Tokens(context, verifier: verifier, adminEmails: options.adminEmails)
+        tokens = Tokens(context, verifier: verifier, adminEmails: options.adminEmails, adminUserIds: options.adminUserIds)
         maintenance = Maintenance(context)
     }
 

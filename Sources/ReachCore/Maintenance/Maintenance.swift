@@ -56,6 +56,28 @@ public struct Maintenance: Sendable {
         try context.database.optimize()
     }
 
+    /// When work next falls due after now (a pending job, a trial's end, a search's timeout, a
+    /// usage month's end): how far a test-mode clock can move before something must run.
+    public func nextDueWork() async throws -> Date? {
+        let now = context.now()
+        return try await context.read { db in try DueWork.next(db, after: now) }
+    }
+
+    /// The whole file, copied into memory (a test-mode snapshot).
+    public func copy() throws -> DatabaseCopy {
+        try context.database.copy()
+    }
+
+    /// The whole file replaced by `copy`, while it stays open.
+    public func restore(_ copy: DatabaseCopy) throws {
+        try context.database.restore(copy)
+    }
+
+    /// The file emptied back to its plans and configuration defaults; its token key kept.
+    public func reset() throws {
+        try context.database.resetKeepingSecrets()
+    }
+
     /// The queue's and searches' figures for `/metrics`.
     public func queueFigures() async throws -> QueueFigures {
         let now = context.clock.now()

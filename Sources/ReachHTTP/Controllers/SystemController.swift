@@ -7,6 +7,8 @@ import ReachCore
 struct SystemController {
     let app: ReachApp
     let metrics: HTTPMetrics
+    /// The document then includes the test kit's routes.
+    let testMode: Bool
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("healthz", use: health)
@@ -31,6 +33,6 @@ struct SystemController {
 
     @Sendable func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
         Response(status: .ok, headers: [.contentType: "application/json"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
+                 body: .init(byteBuffer: ByteBuffer(bytes: testMode ? OpenAPIDocument.testModeJSON : OpenAPIDocument.json)))
     }
 }

@@ -244,6 +244,32 @@ public enum JobQueue {
     }
 
     /// Whether any job is pending or running: `reach work --until-idle` stops when none is.
+    /// Cancels the pending jobs whose de-duplication key starts with `prefix` (a trial e-mail's).
+    public static func cancelPending(_ db: Database, dedupeKeyPrefix prefix: String, now: Date) throws {
+        try db.execute(sql: """
+            UPDATE background_jobs SET status = 'cancelled', updated_at = ?
+            WHERE status = 'pending' AND dedupe_key >= ? AND dedupe_key < ? || char(1114111)
+            """, arguments: [now, prefix, prefix])
+    }
+
+    /// What keeps `reach work --until-idle` waiting: a job running, a search not finished (its next
+    /// step comes after a continuation delay), or a job due within `horizon` of `now`.
+    public static func hasWorkInProgress(_ db: Database, now: Date, horizon: TimeInterval) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM background_jobs WHERE status = 'processing')
+                OR EXISTS (SELECT 1 FROM scraping_jobs WHERE status IN ('pending', 'processing'))
+                OR EXISTS (SELECT 1 FROM background_jobs WHERE status = 'pending' AND scheduled_for <= ?)
+            """, arguments: [now.addingTimeInterval(horizon)]) ?? false
+    }
+
+    /// Pending jobs due after `now`: how many, and the first one's time.
+    public static func waiting(_ db: Database, after now: Date) throws -> (count: Int, next: Date?) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT count(*) AS n, min(scheduled_for) AS next FROM background_jobs WHERE status = 'pending' AND scheduled_for > ?
+            """, arguments: [now])
+        return (row?["n"] ?? 0, (row?["next"] as String?).flatMap { Date.fromDatabaseValue($0.databaseValue) })
+    }
+
     public static func hasUnfinishedWork(_ db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: """
             SELECT EXISTS (SELECT 1 FROM background_jobs WHERE status IN ('pending', 'processing'))

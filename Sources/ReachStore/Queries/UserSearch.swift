@@ -118,15 +118,3 @@ public enum UserSearch {
         return escaped
     }
 }
-
-extension UserProfile {
-    /// Profiles whose `user_id` starts with `prefix` (exactly, as the platform's `ILIKE 'q%'` on
-    /// ids of Clerk's lower-case form), newest first — the unique index on `user_id`.
-    public static func fetchAll(_ db: Database, userIdPrefix prefix: String, limit: Int) throws -> [UserProfile] {
-        guard !prefix.isEmpty else { return [] }
-        return try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: """
-            SELECT * FROM (SELECT * FROM user_profiles WHERE user_id >= ?1 AND user_id < ?1 || char(1114111) LIMIT 1000)
-            ORDER BY created_at DESC, user_id DESC LIMIT ?2
-            """), arguments: [prefix, limit])
-    }
-}

@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import ReachCore
+
+/// `/_reach/…`: the test kit's routes (`--test-mode` only, admin token required): users in one
+/// call, the clock, the queue, the e-mails, snapshots and reset.
+struct TestModeController {
+    let app: ReachApp
+    let control: any TestModeControl
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("users", use: createUser)
+        group.get("clock", use: clock)
+        group.post("clock", use: moveClock)
+        group.post("work", use: work)
+        group.get("emails", use: emails)
+        group.post("snapshots", use: snapshot)
+        group.post("snapshots/{name}/restore", use: restore)
+        group.delete("snapshots/{name}", use: deleteSnapshot)
+        group.post("reset", use: reset)
+    }
+
+    struct NewUser: Decodable {
+        var userId: String
+        var email: String?
+        var fullName: String?
+        var plan: String?
+        var onboarded: Bool?
+    }
+
+    /// Tokens outlive any clock a test moves (ten years).
+    static let tokenLifetime: TimeInterval = 10 * 365 * 86_400
+
+    struct CreatedUser: ResponseEncodable {
+        var userId: String
+        var token: String
+        var profile: UserProfile
+    }
+
+    /// A user as Clerk's `user.created` makes one; with `plan` (or `onboarded`), onboarded onto it.
+    @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> CreatedUser {
+        let body = try await request.decode(as: NewUser.self, context: context)
+        let plan = try body.plan.map { text in
+            guard let plan = PlanKey(parsing: text), plan != .free else { throw Problem.invalid("plan", "use glow_up, viral_surge or fame_flex") }
+            return plan
+        }
+        let onboardOnto = body.onboarded == false ? nil : plan ?? (body.onboarded == true ? .glowUp : nil)
+        let profile = try await app.accounts.createTestUser(
+            userId: body.userId, email: body.email ?? "\(body.userId)@example.com", fullName: body.fullName, plan: onboardOnto,
+            events: context.events)
+        return CreatedUser(userId: profile.userId, token: try await app.tokens.issue(userId: profile.userId, lifetime: Self.tokenLifetime),
+                           profile: profile)
+    }
+
+    struct Clock: ResponseEncodable { var now: Date }
+
+    @Sendable func clock(_ request: Request, context: AppRequestContext) async throws -> Clock {
+        Clock(now: control.now())
+    }
+
+    struct Move: Decodable {
+        var advance: String?
+        var set: Date?
+    }
+
+    @Sendable func moveClock(_ request: Request, context: AppRequestContext) async throws -> Clock {
+        let body = try await request.decode(as: Move.self, context: context)
+        let target: Date
+        switch (body.advance, body.set) {
+        case (let text?, nil):
+            guard let seconds = DurationText.seconds(text) else {
+                throw Problem.invalid("advance", "a whole number and ms, s, m, h or d, such as 8d")
+            }
+            target = control.now().addingTimeInterval(seconds)
+        case (nil, let date?): target = date
+        default: throw Problem.badRequest("give `advance` (such as \"8d\") or `set` (an ISO-8601 time), not both")
+        }
+        return Clock(now: try await control.moveClock(to: target))
+    }
+
+    struct Worked: ResponseEncodable {
+        var ran: Int
+        var pending: Int
+    }
+
+    @Sendable func work(_ request: Request, context: AppRequestContext) async throws -> Worked {
+        let (ran, pending) = try await control.runDueWork()
+        return Worked(ran: ran, pending: pending)
+    }
+
+    struct Emails: ResponseEncodable { var emails: [EmailLogEntry] }
+
+    @Sendable func emails(_ request: Request, context: AppRequestContext) async throws -> Emails {
+        let type = try request.query.string("type", maximum: 50).map { text in
+            guard let type = TrialEmail(rawValue: text) else {
+                throw Problem.invalid("type", "use one of \(TrialEmail.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return type
+        }
+        return Emails(emails: try await app.accounts.emailLog(to: try request.query.string("to", maximum: 320), type: type))
+    }
+
+    struct SnapshotRequest: Decodable { var name: String }
+
+    struct Timed: ResponseEncodable {
+        var name: String?
+        var ms: Double
+    }
+
+    /// Snapshot names: 1 to 100 of letters, digits, `-`, `_` and `.`.
+    static func checkName(_ name: String) throws -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        guard (1...100).contains(name.count), name.allSatisfy(allowed.contains) else {
+            throw Problem.invalid("name", "1 to 100 letters, digits, -, _ or .")
+        }
+        return name
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        ((Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15) * 1_000).rounded() / 1_000
+    }
+
+    @Sendable func snapshot(_ request: Request, context: AppRequestContext) async throws -> Timed {
+        let name = try Self.checkName(try await request.decode(as: SnapshotRequest.self, context: context).name)
+        return Timed(name: name, ms: Self.milliseconds(try await control.snapshot(name)))
+    }
+
+    @Sendable func restore(_ request: Request, context: AppRequestContext) async throws -> Timed {
+        let name = try Self.checkName(context.parameters.get("name") ?? "")
+        return Timed(name: name, ms: Self.milliseconds(try await control.restore(name)))
+    }
+
+    struct Deleted: ResponseEncodable {
+        var name: String
+        var deleted = true
+    }
+
+    @Sendable func deleteSnapshot(_ request: Request, context: AppRequestContext) async throws -> Deleted {
+        let name = try Self.checkName(context.parameters.get("name") ?? "")
+        try await control.deleteSnapshot(name)
+        return Deleted(name: name)
+    }
+
+    @Sendable func reset(_ request: Request, context: AppRequestContext) async throws -> Timed {
+        Timed(name: nil, ms: Self.milliseconds(try await control.reset()))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Logging
+import ReachCore
+import ReachHTTP
+import ReachJobs
+import ServiceLifecycle
+import Synchronization
+
+/// A test-mode backend: the application on a clock that moves on request, and the scheduler run
+/// in turns with the test kit's operations, so that each sees the database at rest.
+///
+/// As a `Service` it runs due work every few milliseconds (searches progress as in `reach
+/// serve`); ``moveClock(to:)``, the snapshots and ``reset()`` wait for the work in progress, then
+/// run alone.
+public final class TestBackend: TestModeControl, Service {
+    public let app: ReachApp
+    public let clock: ShiftableClock
+    let scheduler: Scheduler
+    let logger: Logger
+    private let turns = AsyncLock()
+    private let snapshots = Mutex<[String: Snapshot]>([:])
+
+    struct Snapshot: Sendable {
+        var copy: DatabaseCopy
+        var shift: TimeInterval
+    }
+
+    /// The backend of `app`, whose clock must be `clock`.
+    public init(app: ReachApp, clock: ShiftableClock, handlers: [any JobHandler], logger: Logger = Logger(label: "reach.test")) {
+        self.app = app
+        self.clock = clock
+        self.logger = logger
+        scheduler = Scheduler(database: app.database, clock: clock, handlers: handlers, options: .init(workers: 4), logger: logger)
+    }
+
+    public func run() async throws {
+        try await withGracefulShutdownHandler {
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                await turns.withLock {
+                    do {
+                        try await scheduler.runUntilIdle(recoverLeases: false)
+                    } catch is CancellationError {
+                    } catch {
+                        logger.error("test mode: running due work failed: \(ReachError.from(error))")
+                    }
+                }
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+        } onGracefulShutdown: {}
+    }
+
+    public func now() -> Date { clock.now() }
+
+    public func moveClock(to date: Date) async throws -> Date {
+        try await turns.withLock {
+            guard date >= clock.now().truncatedToMilliseconds else {
+                throw ReachError.invalid(field: "set", reason: "the clock only moves forward (it is \(WireFormat.timestamp(clock.now())))")
+            }
+            // Through every due time on the way, so that work runs in due order, as if that time had passed.
+            while true {
+                try await scheduler.runUntilIdle(recoverLeases: false)
+                guard let next = try await app.maintenance.nextDueWork(), next <= date else { break }
+                try clock.move(to: next.addingTimeInterval(0.001))
+            }
+            try clock.move(to: max(date, clock.now()))
+            try await scheduler.runUntilIdle(recoverLeases: false)
+            return clock.now()
+        }
+    }
+
+    public func runDueWork() async throws -> (ran: Int, pending: Int) {
+        try await turns.withLock {
+            let before = scheduler.stats
+            let idle = try await scheduler.runUntilIdle(recoverLeases: false)
+            let after = scheduler.stats
+            return (after.completed + after.failed + after.retried - before.completed - before.failed - before.retried, idle.waiting)
+        }
+    }
+
+    public func snapshot(_ name: String) async throws -> Duration {
+        try await turns.withLock {
+            let started = ContinuousClock.now
+            let copy = try app.maintenance.copy()
+            snapshots.withLock { $0[name] = Snapshot(copy: copy, shift: clock.shift) }
+            return ContinuousClock.now - started
+        }
+    }
+
+    public func restore(_ name: String) async throws -> Duration {
+        try await turns.withLock {
+            guard let snapshot = snapshots.withLock({ $0[name] }) else { throw ReachError.notFound("snapshot \(name)") }
+            let started = ContinuousClock.now
+            try app.maintenance.restore(snapshot.copy)
+            clock.restore(shift: snapshot.shift)
+            return ContinuousClock.now - started
+        }
+    }
+
+    public func deleteSnapshot(_ name: String) async throws {
+        guard snapshots.withLock({ $0.removeValue(forKey: name) }) != nil else { throw ReachError.notFound("snapshot \(name)") }
+    }
+
+    public func reset() async throws -> Duration {
+        try await turns.withLock {
+            let started = ContinuousClock.now
+            try app.maintenance.reset()
+            clock.restore(shift: 0)
+            return ContinuousClock.now - started
+        }
+    }
+}
