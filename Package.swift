@@ -129,7 +129,7 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"), .product(name: "CryptoExtras", package: "swift-crypto"),
             ]),
         .testTarget(name: "ReachExportTests", dependencies: ["ReachExport"]),
-        .testTarget(name: "ReachTestingTests", dependencies: ["ReachTesting"]),
+        .testTarget(name: "ReachTestingTests", dependencies: ["ReachTesting", "ReachJobs"]),
         .testTarget(name: "ReachFuzzingTests", dependencies: ["ReachFuzzing"]),
     ],
     swiftLanguageModes: [.v6]

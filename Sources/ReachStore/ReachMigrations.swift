@@ -14,6 +14,7 @@ enum ReachMigrations {
         ("0006_indexes_and_search_triggers", PackageResources._006_indexes_and_search_triggers_sql),
         ("0007_token_revocations", PackageResources._007_token_revocations_sql),
         ("0008_provider_settings", PackageResources._008_provider_settings_sql),
+        ("0009_test_clock", PackageResources._009_test_clock_sql),
     ]
 
     /// `PRAGMA application_id` of a Reach file: "REAC".

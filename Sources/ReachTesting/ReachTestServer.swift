@@ -44,8 +44,8 @@ public final class ReachTestServer: Sendable {
     /// The admin the test kit signs in as.
     public static let adminUserId = "reach_admin"
 
-    /// The test kit's tokens outlive any clock a test moves (ten years).
-    public static let tokenLifetime: TimeInterval = 10 * 365 * 86_400
+    /// The test kit's tokens outlive any clock a test moves.
+    public static let tokenLifetime = Tokens.testKitLifetime
 
     init(url: String, port: Int, adminToken: String, backend: TestBackend, client: HTTPClient) {
         self.url = url
@@ -67,7 +67,7 @@ public final class ReachTestServer: Sendable {
         appOptions.adminUserIds = [adminUserId]
         appOptions.environment = [:]
         let app = try await ReachApp(database: database, clock: clock, options: appOptions)
-        let backend = TestBackend(app: app, clock: clock, handlers: handlers(database, clock: clock, options: options), logger: logger)
+        let backend = try await TestBackend(app: app, clock: clock, handlers: handlers(database, clock: clock, options: options), logger: logger)
         let (ports, announce) = AsyncStream<Int>.makeStream()
         var configuration = ServerConfiguration()
         configuration.port = 0
@@ -138,9 +138,9 @@ public final class ReachTestServer: Sendable {
     @discardableResult
     public func runWork() async throws -> (ran: Int, pending: Int) { try await backend.runDueWork() }
 
-    /// The trial e-mails recorded, optionally those to one address.
-    public func emails(to address: String? = nil) async throws -> [EmailLogEntry] {
-        try await app.accounts.emailLog(to: address)
+    /// The trial e-mails recorded, optionally those to one address or of one type.
+    public func emails(to address: String? = nil, type: TrialEmail? = nil) async throws -> [EmailLogEntry] {
+        try await app.accounts.emailLog(to: address, type: type)
     }
 
     public func snapshot(_ name: String) async throws { _ = try await backend.snapshot(name) }

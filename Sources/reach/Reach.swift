@@ -10,6 +10,6 @@ struct Reach: AsyncParsableCommand {
         abstract: "The influencer platform's backend as one program and one SQLite file.",
         subcommands: [
             Serve.self, Migrate.self, Seed.self, Token.self, Work.self, Jobs.self, SearchCommand.self, ConfigCommand.self,
-            Export.self, Import.self, Backup.self, Doctor.self, Stripe.self, Clerk.self, Providers.self,
+            Export.self, Import.self, Backup.self, Doctor.self, Stripe.self, Clerk.self, Providers.self, TestCommand.self,
         ])
 }

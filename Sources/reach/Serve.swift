@@ -78,6 +78,11 @@ struct Serve: ReachCommand {
         appOptions.adminUserIds = [ReachTestServer.adminUserId]
         let testClock = testMode ? ShiftableClock() : nil
         let app = try await ReachApp(database: database, clock: testClock ?? SystemClock(), options: appOptions)
+        // Before any token is issued: the clock goes on from the shift the file keeps.
+        let backend: TestBackend? = if let testClock {
+            try await TestBackend(
+                app: app, clock: testClock, handlers: try provider.makeHandlers(database: database, clock: testClock), logger: logger)
+        } else { nil }
         var tokens: [(String, String)] = []
         if demo {
             let seeder = DemoSeeder(database: database, clock: app.clock)
@@ -95,9 +100,6 @@ struct Serve: ReachCommand {
         configuration.demoSignIn = demo
         configuration.publicURL = publicURL
         configuration.mockBilling = (demo || mockBilling) && !stripeConfigured
-        let backend = try testClock.map { clock in
-            TestBackend(app: app, clock: clock, handlers: try provider.makeHandlers(database: database, clock: clock), logger: logger)
-        }
         let services: [any Service] = if let backend { [backend] } else if noScheduler { [] }
             else { try provider.makeScheduler(database: database, logger: logger).services }
         let where_ = ephemeral ? "a temporary database" : options.databasePath

@@ -1,5 +1,6 @@
 import Foundation
 import ReachCore
+import ReachJobs
 import ReachTesting
 import Testing
 
@@ -12,7 +13,8 @@ struct TestKitTests {
             #expect(try await server.get("/api/billing/status", token: token).json["isTrialing"] == true)
             try await server.advanceClock("8d")
             let billing = try await server.get("/api/billing/status", token: token)
-            #expect(billing.json["trialStatus"] == "expired" && billing.json["currentPlan"] == "free")
+            #expect(billing.json["trialStatus"] == "expired")
+            #expect(try await server.emails(type: .trialExpiry).first?.status == "sent")
         }
     }
 
@@ -122,5 +124,27 @@ struct TestKitTests {
             let openapi = try await server.get("/openapi.json")
             #expect(openapi.json["paths"]?["/_reach/clock"]?["post"]?["tags"] == ["test-mode"])
         }
+    }
+
+    @Test("the file keeps the clock: a backend opened again goes on from it; a restore and a reset bring it back")
+    func clockKeptInTheFile() async throws {
+        let database = try ReachDatabase.temporary()
+        func backend() async throws -> TestBackend {
+            let clock = ShiftableClock()
+            return try await TestBackend(app: try await ReachApp(database: database, clock: clock), clock: clock,
+                                         handlers: MaintenanceHandlers.all)
+        }
+        let first = try await backend()
+        #expect(first.clock.shift == 0)
+        _ = try await first.snapshot("start")
+        let moved = try await first.moveClock(to: Date().addingTimeInterval(8 * 86_400))
+        let again = try await backend()
+        #expect(abs(again.now().timeIntervalSince(moved)) < 5, "a restart goes on from \(moved): \(again.now())")
+        _ = try await first.restore("start")
+        #expect(first.clock.shift < 5, "the snapshot's clock: \(first.clock.shift)")
+        _ = try await first.moveClock(to: Date().addingTimeInterval(86_400))
+        _ = try await first.reset()
+        let reopened = try await backend()
+        #expect(first.clock.shift == 0 && reopened.clock.shift == 0)
     }
 }

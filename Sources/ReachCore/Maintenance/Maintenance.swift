@@ -73,6 +73,18 @@ public struct Maintenance: Sendable {
         try context.database.restore(copy)
     }
 
+    /// How far ahead of real time the file's test-mode clock runs, in seconds (0: real time).
+    public func testClockShift() async throws -> TimeInterval {
+        try await context.read { db in TimeInterval(try TestClockShift.fetch(db)) / 1000 }
+    }
+
+    /// Keeps the test-mode clock's shift in the file, so that a restart or `reach test --db` goes on from it.
+    public func saveTestClockShift(_ shift: TimeInterval) async throws {
+        // Dates are bounded by their parsing (years 1–9999), so this is far inside Int64; clamped all the same.
+        let milliseconds = Int64(exactly: (min(max(shift, 0), 1e15) * 1000).rounded()) ?? 0
+        try await context.write { db in try TestClockShift.save(db, milliseconds: milliseconds) }
+    }
+
     /// The file emptied back to its plans and configuration defaults; its token key kept.
     public func reset() throws {
         try context.database.resetKeepingSecrets()

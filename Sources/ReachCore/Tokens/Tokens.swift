@@ -12,6 +12,9 @@ public struct Tokens: Sendable {
     let adminUserIds: Set<String>
     let recent = IdentityCache()
 
+    /// The test kit's tokens outlive any clock a test moves (ten years).
+    public static let testKitLifetime: TimeInterval = 10 * 365 * 86_400
+
     public init(_ context: AppContext, verifier: TokenVerifier, adminEmails: Set<String>, adminUserIds: Set<String> = []) {
         self.context = context
         self.verifier = verifier

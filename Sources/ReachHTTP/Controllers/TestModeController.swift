@@ -28,9 +28,6 @@ struct TestModeController {
         var onboarded: Bool?
     }
 
-    /// Tokens outlive any clock a test moves (ten years).
-    static let tokenLifetime: TimeInterval = 10 * 365 * 86_400
-
     struct CreatedUser: ResponseEncodable {
         var userId: String
         var token: String
@@ -48,7 +45,7 @@ struct TestModeController {
         let profile = try await app.accounts.createTestUser(
             userId: body.userId, email: body.email ?? "\(body.userId)@example.com", fullName: body.fullName, plan: onboardOnto,
             events: context.events)
-        return CreatedUser(userId: profile.userId, token: try await app.tokens.issue(userId: profile.userId, lifetime: Self.tokenLifetime),
+        return CreatedUser(userId: profile.userId, token: try await app.tokens.issue(userId: profile.userId, lifetime: Tokens.testKitLifetime),
                            profile: profile)
     }
 
@@ -116,18 +113,14 @@ struct TestModeController {
         return name
     }
 
-    static func milliseconds(_ duration: Duration) -> Double {
-        ((Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15) * 1_000).rounded() / 1_000
-    }
-
     @Sendable func snapshot(_ request: Request, context: AppRequestContext) async throws -> Timed {
         let name = try Self.checkName(try await request.decode(as: SnapshotRequest.self, context: context).name)
-        return Timed(name: name, ms: Self.milliseconds(try await control.snapshot(name)))
+        return Timed(name: name, ms: try await control.snapshot(name).milliseconds)
     }
 
     @Sendable func restore(_ request: Request, context: AppRequestContext) async throws -> Timed {
         let name = try Self.checkName(context.parameters.get("name") ?? "")
-        return Timed(name: name, ms: Self.milliseconds(try await control.restore(name)))
+        return Timed(name: name, ms: try await control.restore(name).milliseconds)
     }
 
     struct Deleted: ResponseEncodable {
@@ -142,6 +135,6 @@ struct TestModeController {
     }
 
     @Sendable func reset(_ request: Request, context: AppRequestContext) async throws -> Timed {
-        Timed(name: nil, ms: Self.milliseconds(try await control.reset()))
+        Timed(name: nil, ms: try await control.reset().milliseconds)
     }
 }
