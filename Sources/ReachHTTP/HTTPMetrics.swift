@@ -34,8 +34,11 @@ public final class HTTPMetrics: Sendable {
             ).set(to: Double(figures.jobs[status] ?? 0))
         }
         registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "queue_depth",
-                                             helpText: "Background jobs due and waiting"))
-            .set(to: Double(figures.jobs[.pending] ?? 0))
+                                             helpText: "Background jobs due now and waiting for a worker"))
+            .set(to: Double(figures.due))
+        registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "queue_scheduled_later",
+                                             helpText: "Background jobs pending, scheduled for later"))
+            .set(to: Double(figures.scheduledLater))
         registry.makeGauge(descriptor: .init(namespace: "reach", metricName: "oldest_pending_job_age", unitName: "seconds",
                                              helpText: "Age of the oldest due pending job"))
             .set(to: figures.oldestPendingAge ?? 0)

@@ -14,7 +14,8 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func execute() async throws {
             let configKey = try ConfigKey(parsing: key)
-            let row = try await Configuration(try options.context(.readOnly())).row(configKey)
+            let configuration = Configuration(try options.context(.readOnly()))
+            let row = try await ConfigCommand.naming(configKey, in: configuration) { try await configuration.row(configKey) }
             if options.json { try Terminal.printJSON(row) } else { Terminal.print(row.value) }
         }
     }
@@ -35,7 +36,8 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func execute() async throws {
             let configKey = try ConfigKey(parsing: key)
-            let row = try await Configuration(try options.context(.create)).set(configKey, value: value)
+            let configuration = Configuration(try options.context(.existing))
+            let row = try await ConfigCommand.naming(configKey, in: configuration) { try await configuration.set(configKey, value: value) }
             if options.json { try Terminal.printJSON(row) } else { Terminal.print("\(configKey) = \(row.value)") }
         }
     }
@@ -53,6 +55,18 @@ struct ConfigCommand: AsyncParsableCommand {
                     ["setting", "value", "type", "description"],
                     rows.map { ["\($0.category).\($0.key)", $0.value, $0.valueType.rawValue, $0.description ?? ""] })
             }
+        }
+    }
+
+    /// Runs `body`; a setting that does not exist is refused with the nearest names.
+    static func naming<T>(_ key: ConfigKey, in configuration: Configuration, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch ReachError.notFound {
+            let names = try await configuration.list().map { "\($0.category).\($0.key)" }
+            let nearest = Nearest.names(to: "\(key)", in: names)
+            throw UsageError("no setting \(key)" + (nearest.isEmpty ? "" : "; did you mean \(nearest.joined(separator: ", "))?")
+                + " (`reach config list` shows them all)")
         }
     }
 }

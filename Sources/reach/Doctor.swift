@@ -13,12 +13,16 @@ struct Doctor: ReachCommand {
         if options.json {
             try Terminal.printJSON(report)
         } else {
-            Terminal.print("integrity:          \(report.integrity.joined(separator: "; "))")
-            Terminal.print("foreign keys:       \(report.foreignKeyViolations == 0 ? "ok" : "\(report.foreignKeyViolations) violations")")
-            for (index, status) in report.searchIndexes.sorted(by: { $0.key < $1.key }) {
-                Terminal.print("\(index + ":")\(String(repeating: " ", count: max(1, 20 - index.count)))\(status)")
+            var lines: [(String, String)] = [
+                ("integrity", report.integrity.joined(separator: "; ")),
+                ("foreign keys", report.foreignKeyViolations == 0 ? "ok" : "\(report.foreignKeyViolations) violations"),
+            ]
+            lines += report.searchIndexes.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }
+            lines.append(("migrations", "\(report.appliedMigrations.count) applied, \(report.pendingMigrations.count) pending"))
+            let width = (lines.map(\.0.count).max() ?? 0) + 2
+            for (label, value) in lines {
+                Terminal.print((label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + value)
             }
-            Terminal.print("migrations:         \(report.appliedMigrations.count) applied, \(report.pendingMigrations.count) pending")
             Terminal.print("")
             Terminal.printTable(
                 ["table", "rows", "size"],

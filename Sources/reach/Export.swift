@@ -37,7 +37,7 @@ struct Export: AsyncParsableCommand {
                 try await PSQL.pipe(url: to) { sink in
                     try exporter.export(database, to: sink) { bar.update(done: $0, total: total) }
                 }
-                Terminal.info("reach: exported \(total) rows into \(to)")
+                Terminal.info("reach: exported \(total) rows into \(PSQL.redacted(to))")
             } else if let out {
                 // Written in place: a device, FIFO or link target stays what it is (/dev/null too).
                 let handle = try PrivateFile.openForWriting(out)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReachCore
 
 // Every command names itself (`commandName:`): deriving a name from the type is a runtime
 // reflection that costs milliseconds at each start.
@@ -8,8 +9,65 @@ struct Reach: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reach",
         abstract: "The influencer platform's backend as one program and one SQLite file.",
+        version: ReachVersion.current,
         subcommands: [
             Serve.self, Migrate.self, Seed.self, Token.self, Work.self, Jobs.self, SearchCommand.self, ConfigCommand.self,
             Export.self, Import.self, Backup.self, Doctor.self, Stripe.self, Clerk.self, Providers.self, TestCommand.self,
         ])
+
+    /// ArgumentParser's own, but an error is one line on stderr (the usage block only with --help), and a
+    /// misspelt command gets the nearest names.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success, !(error is CleanExit) else { exit(withError: error) }
+            if error is ExitCode { exit(withError: error) }  // the command already said why
+            var message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            if let hint = suggestion(for: message, arguments: arguments) { message += "; \(hint)" }
+            FileHandle.standardError.write(Data("reach: \(message) (see `\(helpCommand(arguments))`)\n".utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    /// `did you mean 'search'?` for an unknown subcommand.
+    private static func suggestion(for message: String, arguments: [String]) -> String? {
+        guard message.hasPrefix("Unexpected argument '"), let word = message.split(separator: "'").dropFirst().first else { return nil }
+        var names: [String] = []
+        for sub in command(arguments).configuration.subcommands {
+            if let name = sub.configuration.commandName { names.append(name) }
+        }
+        let nearest = Nearest.names(to: String(word), in: names, limit: 2)
+        guard !nearest.isEmpty else { return nil }
+        return "did you mean " + nearest.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    }
+
+    /// The deepest command the arguments name: `reach search strat` → `search`.
+    private static func command(_ arguments: [String]) -> any ParsableCommand.Type {
+        var command: any ParsableCommand.Type = Reach.self
+        for argument in arguments {
+            guard let sub = command.configuration.subcommands.first(where: { $0.configuration.commandName == argument }) else { break }
+            command = sub
+        }
+        return command
+    }
+
+    private static func helpCommand(_ arguments: [String]) -> String {
+        var words = ["reach"]
+        var command: any ParsableCommand.Type = Reach.self
+        for argument in arguments {
+            guard let sub = command.configuration.subcommands.first(where: { $0.configuration.commandName == argument }) else { break }
+            command = sub
+            words.append(argument)
+        }
+        return (words + ["--help"]).joined(separator: " ")
+    }
 }

@@ -16,7 +16,9 @@ extension ReachCommand {
         } catch let error as CleanExit {
             throw error
         } catch let error as UsageError {
-            throw error
+            // Found while running, not while parsing: its line alone, without the pointer to --help.
+            Terminal.error(error)
+            throw ExitCode.validationFailure
         } catch {
             Terminal.error(ReachError.from(error))
             throw ExitCode.failure

@@ -4,8 +4,8 @@ import ReachCore
 
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Search users and creators; start a search.",
-        subcommands: [Users.self, Creators.self, Start.self])
+        commandName: "search", abstract: "Search users and creators; start, follow, list and cancel searches.",
+        subcommands: [Users.self, Creators.self, Start.self, List.self, Show.self, Cancel.self])
 
     struct Users: ReachCommand {
         static let configuration = CommandConfiguration(
@@ -88,6 +88,9 @@ struct SearchCommand: AsyncParsableCommand {
         @Option(name: .long, help: "An account to find similar creators to (a similar search).") var username: String?
         @Option(name: .long, parsing: .unconditional, help: "How many creators (the platform's default otherwise).") var target: Int?
         @Option(name: .long, help: "The campaign it belongs to.") var campaign: String?
+        @Flag(name: .long, help: "Run it here to the end, with a progress bar on a terminal (--json: its final state).")
+        var wait = false
+        @OptionGroup var provider: ProviderOptions
 
         func validate() throws {
             guard Platform(parsing: platform) != nil else { throw UsageError("--platform must be tiktok, instagram or youtube") }
@@ -102,14 +105,95 @@ struct SearchCommand: AsyncParsableCommand {
                 platform: Platform(parsing: platform)!, keywords: keywords?.split(separator: ",").map(String.init),
                 username: username, targetResults: target)
             let campaignId = try campaign.map { try parseUUID($0, field: "campaign") }
-            let job = try await ReachCore.Searches(context).start(userId: user, request: request, campaignId: campaignId)
+            let searches = ReachCore.Searches(context)
+            var job = try await searches.start(userId: user, request: request, campaignId: campaignId)
+            guard wait else {
+                if options.json {
+                    try Terminal.printJSON(job)
+                } else {
+                    Terminal.print("started \(job.platform.rawValue) \(job.searchType.rawValue) search \(job.id.lowercased) "
+                        + "for \(job.targetResults) creators; run `reach work --until-idle` to complete it (or start it with --wait)")
+                }
+                return
+            }
+            Terminal.info("started search \(job.id.lowercased); running it here")
+            let scheduler = try provider.makeScheduler(database: context.database, logger: Composition.logger("reach.search"))
+            try await SearchWatcher(searches: searches).watching(only: job.id) {
+                _ = try await scheduler.runUntilIdle(waitForScheduled: true)
+            }
+            job = try await searches.find(id: job.id)
             if options.json {
                 try Terminal.printJSON(job)
             } else {
-                Terminal.print("started \(job.platform.rawValue) \(job.searchType.rawValue) search \(job.id.lowercased) "
-                    + "for \(job.targetResults) creators; run `reach work --until-idle` to complete it")
+                Terminal.print(SearchCommand.describe(job))
             }
         }
+    }
+
+    struct List: ReachCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Searches, newest first.")
+        @OptionGroup var options: GlobalOptions
+        @Option(name: .long, help: "Only this user's.") var user: String?
+        @Option(name: .long, help: "Only this status: \(ScrapingJobStatus.valueList).") var status: String?
+        @Option(name: .long, parsing: .unconditional, help: "At most this many (1 to 500).") var limit = 50
+
+        func validate() throws {
+            if let status, ScrapingJobStatus(parsing: status) == nil {
+                throw UsageError("--status must be one of \(ScrapingJobStatus.valueList)")
+            }
+            guard (1...500).contains(limit) else { throw UsageError("--limit must be from 1 to 500") }
+        }
+
+        func execute() async throws {
+            let jobs = try await ReachCore.Searches(try options.context(.readOnly()))
+                .list(userId: user, status: status.flatMap(ScrapingJobStatus.init(parsing:)), limit: limit)
+            if options.json {
+                try Terminal.printJSON(jobs)
+            } else {
+                Terminal.printTable(
+                    ["id", "user", "platform", "type", "for", "status", "creators", "started"],
+                    jobs.map {
+                        [$0.id.lowercased, $0.userId, $0.platform.rawValue, $0.searchType.rawValue, SearchCommand.subject($0),
+                         $0.status.rawValue, "\($0.processedResults)/\($0.targetResults)", WireFormat.timestamp($0.createdAt)]
+                    })
+            }
+        }
+    }
+
+    struct Show: ReachCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One search: its state and progress.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The search id (`search start` prints it).") var id: String
+
+        func execute() async throws {
+            let job = try await ReachCore.Searches(try options.context(.readOnly())).find(id: try parseUUID(id, field: "id"))
+            if options.json { try Terminal.printJSON(job) } else { Terminal.print(SearchCommand.describe(job)) }
+        }
+    }
+
+    struct Cancel: ReachCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cancel", abstract: "Cancel a search that has not finished, and its queue jobs.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The search id (`search start` prints it).") var id: String
+
+        func execute() async throws {
+            let job = try await ReachCore.Searches(try options.context(.existing)).cancel(id: try parseUUID(id, field: "id"), userId: nil)
+            if options.json { try Terminal.printJSON(job) } else { Terminal.print("search \(job.id.lowercased) cancelled") }
+        }
+    }
+
+    /// `#yoga, #pilates` or `@maya`: what a search looks for.
+    static func subject(_ job: ScrapingJob) -> String {
+        if let username = job.targetUsername { return "@\(username)" }
+        return (job.keywords?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", ")
+    }
+
+    static func describe(_ job: ScrapingJob) -> String {
+        var text = "search \(job.id.lowercased): \(job.platform.rawValue) \(job.searchType.rawValue) for \(subject(job)), "
+            + "\(job.status.rawValue), \(job.processedResults) of \(job.targetResults) creators"
+        if let error = job.error { text += " (\(error))" }
+        return text
     }
 }
 

@@ -100,8 +100,10 @@ struct Serve: ReachCommand {
         configuration.demoSignIn = demo
         configuration.publicURL = publicURL
         configuration.mockBilling = (demo || mockBilling) && !stripeConfigured
-        let services: [any Service] = if let backend { [backend] } else if noScheduler { [] }
+        let notice = ShutdownNotice(logger: logger)
+        let work: [any Service] = if let backend { [backend] } else if noScheduler { [] }
             else { try provider.makeScheduler(database: database, logger: logger).services }
+        let services: [any Service] = [notice] + work
         let where_ = ephemeral ? "a temporary database" : options.databasePath
         let announced = tokens
         let adminToken = try await app.tokens.issue(userId: ReachTestServer.adminUserId, lifetime: ReachTestServer.tokenLifetime)
@@ -129,6 +131,7 @@ struct Serve: ReachCommand {
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw ReachError.unavailable("port \(port) on \(host) is in use: choose another with --port, or 0 for a free one")
         }
+        notice.stopped()
         withExtendedLifetime(database) {}
     }
 }

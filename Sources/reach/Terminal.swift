@@ -41,6 +41,7 @@ enum Terminal {
     final class ProgressBar {
         private let label: String
         private var lastDrawn = -1
+        private var finished = false
 
         init(_ label: String) {
             self.label = label
@@ -54,7 +55,14 @@ enum Terminal {
             let filled = percent * 30 / 100
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled)
             FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)%".utf8))
-            if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
+            if done >= total { finish() }
+        }
+
+        /// Ends the bar's line (once), wherever it stopped.
+        func finish() {
+            guard Terminal.isInteractive, lastDrawn >= 0, !finished else { return }
+            finished = true
+            FileHandle.standardError.write(Data("\n".utf8))
         }
     }
 }

@@ -8,7 +8,7 @@ struct Token: ReachCommand {
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The user id, e.g. user_demo.") var userId: String?
-    @Option(name: .long, parsing: .unconditional, help: "Hours until it expires (default 24).") var hours = 24.0
+    @Option(name: .long, parsing: .unconditional, help: "Hours until it expires: more than 0, at most 8760 (a year); default 24.") var hours = 24.0
     @Option(name: .long, help: "Revoke this token (a sign-out); servers refuse it within 5 seconds.") var revoke: String?
     @Flag(name: .long, help: "Revoke every token of USER_ID issued until now.") var revokeAll = false
 
@@ -34,7 +34,8 @@ struct Token: ReachCommand {
             return
         }
         guard try await Accounts(context).exists(userId: userId) else {
-            throw ReachError.notFound("user \(userId) (create it with `reach clerk trigger user.created --user \(userId)` or seed the demo)")
+            throw UsageError("user \(userId) not found (create it with `reach clerk trigger user.created --user \(userId)`, "
+                + "`reach test user \(userId) --db … --allow-test-mode`, or seed the demo)")
         }
         let token = try await tokens.issue(userId: userId, lifetime: hours * 3_600)
         if options.json { try Terminal.printJSON(["userId": userId, "token": token]) } else { Terminal.print(token) }

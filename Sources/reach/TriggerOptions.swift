@@ -28,7 +28,7 @@ struct TriggerOptions: ParsableArguments {
         do {
             response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         } catch {
-            throw ReachError.unavailable("no listener answered at \(endpoint): start `reach serve` (\(error))")
+            throw ReachError.unavailable("nothing answers at \(endpoint): start `reach serve` on this file, or give its address with --url")
         }
         let answer = String(buffer: try await response.body.collect(upTo: 1 << 20))
         if json { Terminal.print(answer) } else { Terminal.print("\(response.status.code) \(answer)") }

@@ -4,6 +4,7 @@ import Logging
 import ReachCore
 import ReachJobs
 import ServiceLifecycle
+import Synchronization
 
 struct Work: ReachCommand {
     static let configuration = CommandConfiguration(
@@ -17,16 +18,21 @@ struct Work: ReachCommand {
         let database = try options.open(.create)
         let logger = Composition.logger("reach.work")
         let scheduler = try provider.makeScheduler(database: database, logger: logger)
+        let watcher = SearchWatcher(searches: Searches(AppContext(database: database, clock: SystemClock())))
         if untilIdle {
-            let idle = try await scheduler.runUntilIdle(waitForScheduled: true)
-            if let next = idle.next {
+            let idle = Mutex<Scheduler.Idle?>(nil)
+            try await watcher.watching {
+                let reached = try await scheduler.runUntilIdle(waitForScheduled: true)
+                idle.withLock { $0 = reached }
+            }
+            if let idle = idle.withLock({ $0 }), let next = idle.next {
                 Terminal.info("reach work: idle; \(idle.waiting) \(idle.waiting == 1 ? "job waits" : "jobs wait"), the next at "
                     + String(WireFormat.timestamp(next).prefix(16)).replacingOccurrences(of: "T", with: " "))
             }
         } else {
             let group = ServiceGroup(configuration: .init(
                 services: scheduler.services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-            try await group.run()
+            try await watcher.watching { try await group.run() }
         }
         let stats = scheduler.stats
         Terminal.info("reach work: \(stats.completed) jobs completed, \(stats.retried) retried, \(stats.failed) failed, "

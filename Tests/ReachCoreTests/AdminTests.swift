@@ -59,4 +59,19 @@ struct AdminTests {
         let listed = try await app.admin.jobs(status: nil, jobType: nil, after: nil, limit: 10)
         #expect(listed.counts[.pending] == listed.jobs.filter { $0.status == .pending }.count)
     }
+
+    @Test("cancelling a search's queue job cancels the search, in the same step; cancelling the search cancels its jobs")
+    func cancelStepCancelsSearch() async throws {
+        let app = try await makeApp()
+        try await onboardedUser(app)
+        let search = try await app.searches.start(userId: "user_a", request: SearchesTests.yoga, campaignId: nil)
+        let step = try #require(try await app.admin.jobs(status: .pending, jobType: Searches.stepJobType, after: nil, limit: 10).jobs.first)
+        _ = try await app.admin.cancelJob(id: step.id)
+        #expect(try await app.searches.find(id: search.id).status == .cancelled, "not left pending forever")
+
+        let other = try await app.searches.start(userId: "user_a", request: SearchesTests.yoga, campaignId: nil)
+        _ = try await app.searches.cancel(id: other.id, userId: nil)
+        let pending = try await app.admin.jobs(status: .pending, jobType: Searches.stepJobType, after: nil, limit: 10).jobs
+        #expect(pending.isEmpty, "no step of a cancelled search waits: \(pending.map(\.payload))")
+    }
 }

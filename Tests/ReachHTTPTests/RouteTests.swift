@@ -62,9 +62,13 @@ struct RouteTests {
     @Test("health, metrics and request ids")
     func system() async throws {
         let harness = try await Harness()
+        let now = harness.clock.now()
+        _ = try await harness.database.writer.write { db in
+            try JobQueue.enqueue(db, BackgroundJob(jobType: "send_email", payload: [:], scheduledFor: now.addingTimeInterval(86_400), now: now))
+        }
         try await harness.test { client throws in
             let health = try await client.call(.get, "/healthz")
-            #expect(health.status == 200 && health.json["status"] == "ok")
+            #expect(health.status == 200 && health.json["status"] == "ok" && health.json["version"] == .string(ReachVersion.current))
             #expect(health.headers[.init("X-Request-Id")!]?.isEmpty == false)
             let chosen = try await client.call(.get, "/healthz", headers: [.init("X-Request-Id")!: "abc-123"])
             #expect(chosen.headers[.init("X-Request-Id")!] == "abc-123")
@@ -72,7 +76,8 @@ struct RouteTests {
             let metrics = try await client.call(.get, "/metrics")
             #expect(metrics.status == 200)
             #expect(metrics.body.contains(#"reach_http_requests_total{method="GET",route="/healthz",status="200"} 2"#))
-            #expect(metrics.body.contains("reach_queue_depth"))
+            #expect(metrics.body.contains("reach_queue_depth 0"), "nothing is due: \(metrics.body)")
+            #expect(metrics.body.contains("reach_queue_scheduled_later 1"), "the e-mail due tomorrow")
             #expect(metrics.body.contains("reach_oldest_pending_job_age_seconds"))
             #expect(metrics.body.contains(#"reach_background_jobs{status="failed"}"#))
             let missing = try await client.call(.get, "/no/such/route")

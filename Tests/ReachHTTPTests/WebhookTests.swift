@@ -183,6 +183,7 @@ struct WebhookTests {
             #expect(try await stripeCall(client, harness, deleted).status == 200)
             state = try await profile(harness, "user_j")
             #expect(state?.currentPlan == .free && state?.subscriptionStatus == .canceled && state?.planCampaignsLimit == 0)
+            #expect(state?.trialStatus == .expired, "a converted trial is expired once its subscription is deleted")
         }
         let log = try await harness.database.reader.read { db in
             try Event.filter(Event.Columns.aggregateId == "user_j").order(Event.Columns.timestamp, Column("rowid")).fetchAll(db)

@@ -122,8 +122,18 @@ public struct Admin: Sendable {
     }
 
     /// Cancels a pending or running job.
+    /// Cancels a queue job; a search's step cancels its search too (status `cancelled`, its other
+    /// steps cancelled), in the same transaction, so that no search waits for a step that never runs.
     public func cancelJob(id: UUID) async throws -> BackgroundJob {
         let now = context.now()
-        return try await context.write { db in try JobQueue.cancel(db, id: id, now: now) }
+        return try await context.write { db in
+            let job = try JobQueue.cancel(db, id: id, now: now)
+            if job.jobType == Searches.stepJobType, let searchId = job.payload["scrapingJobId"]?.stringValue.flatMap(UUID.init(uuidString:)),
+                let search = try ScrapingJob.fetchOne(db, id: searchId), !search.status.isFinal
+            {
+                _ = try Searches.cancel(db, jobId: searchId, userId: nil, now: now)
+            }
+            return job
+        }
     }
 }

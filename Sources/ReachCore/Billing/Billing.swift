@@ -175,9 +175,13 @@ public enum Billing {
         case "customer.subscription.deleted":
             profile.subscriptionStatus = .canceled
             profile.subscriptionCancelDate = times.canceledAt ?? now
-            if profile.trialStatus == .active {
+            // platform-facts.md: expired, or cancelled when the trial was still running (a converted trial ended long ago).
+            switch profile.trialStatus {
+            case .active:
                 profile.trialStatus = (profile.trialEndDate.map { $0 <= now } ?? false) ? .expired : .cancelled
                 try followUp(db, profile, "trial_cancelled", context: context, eventKey: eventKey, now: now)
+            case .converted: profile.trialStatus = .expired
+            default: break
             }
             try Plans.apply(db, plan: .free, to: &profile)
         case "invoice.payment_succeeded":

@@ -19,7 +19,10 @@ public struct WebhookTriggers: Sendable {
     /// A signed Stripe event of `type` about `userId` (whose profile, when it exists, supplies the ids).
     public func stripe(_ type: String, userId: String, plan: PlanKey?, status: String?) async throws -> Delivery {
         let now = context.clock.now()
-        let profile = try await context.read { db in try UserProfile.fetchOne(db, userId: userId) }
+        // An event about nobody would be stored and ignored: say so before sending it.
+        guard let profile = try await context.read({ db in try UserProfile.fetchOne(db, userId: userId) }) else {
+            throw ReachError.notFound("user \(userId)")
+        }
         let event = try SampleWebhooks.stripe(type, userId: userId, profile: profile, plan: plan, status: status, now: now)
         let body = Array(event.jsonText.utf8)
         let signature = StripeSignature(secret: try WebhookSecrets.stripe(context.database)).header(body: body, at: now)
@@ -29,6 +32,9 @@ public struct WebhookTriggers: Sendable {
     /// A Svix-signed Clerk event of `type` about `userId`.
     public func clerk(_ type: String, userId: String, email: String?, name: String?) async throws -> Delivery {
         try Accounts.validateUserId(userId)
+        if type != "user.created", try await context.read({ db in try UserProfile.fetchOne(db, userId: userId) }) == nil {
+            throw ReachError.notFound("user \(userId)")
+        }
         let now = context.clock.now()
         let event = try SampleWebhooks.clerk(type, userId: userId, email: email, name: name, now: now)
         let body = Array(event.jsonText.utf8)

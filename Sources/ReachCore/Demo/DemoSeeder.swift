@@ -39,7 +39,8 @@ public struct DemoSeeder: Sendable {
             throw ReachError.invalid(field: "scale", reason: "use a whole number from 0 to 1000")
         }
         guard try !isSeeded() else {
-            throw ReachError.conflict("the database already holds the demo data (user_demo exists)")
+            throw ReachError.conflict("the file already holds the demo (user_demo exists): `reach seed --demo --scale N` on it adds "
+                + "N×1,000 generated users, or give --db another file")
         }
         let fixtures = try DemoFixtures.load()
         let now = clock.nowMilliseconds()
@@ -61,6 +62,24 @@ public struct DemoSeeder: Sendable {
                 try insertGeneratedBatch(db, batch: batch, now: now, summary: &summary)
             }
             progress(Progress(done: batch + 2, total: batches + 1))
+        }
+        return summary
+    }
+
+    /// Adds `scale` × 1,000 generated users (and their campaigns and searches) to a file that holds
+    /// the demo, numbered after those it has; at most 1,000,000 generated users in all.
+    public func addGenerated(scale: Int, progress: (Progress) -> Void = { _ in }) throws -> Summary {
+        guard (1...1_000).contains(scale) else { throw ReachError.invalid(field: "scale", reason: "use a whole number from 1 to 1000") }
+        let existing = try database.reader.read { db in try UserProfile.count(db, userIdPrefix: "user_gen_") }
+        let first = (existing + 99) / 100
+        guard first + scale * 10 <= 10_000 else {
+            throw ReachError.invalid(field: "scale", reason: "the file has \(existing) generated users: at most 1,000,000 in all")
+        }
+        let now = clock.nowMilliseconds()
+        var summary = Summary()
+        for (done, batch) in (first..<(first + scale * 10)).enumerated() {
+            try database.writer.write { db in try insertGeneratedBatch(db, batch: batch, now: now, summary: &summary) }
+            progress(Progress(done: done + 1, total: scale * 10))
         }
         return summary
     }

@@ -96,13 +96,17 @@ public struct Maintenance: Sendable {
         return try await context.read { db in
             let stats = try JobQueue.stats(db, now: now)
             return QueueFigures(
-                jobs: stats.byStatus, oldestPendingAge: stats.oldestPending.map { max(0, now.timeIntervalSince($0)) },
+                jobs: stats.byStatus, due: stats.due, scheduledLater: stats.later,
+                oldestPendingAge: stats.oldestPending.map { max(0, now.timeIntervalSince($0)) },
                 eventsPending: try Event.hasPending(db), searchesRunning: try ScrapingJob.runningCount(db))
         }
     }
 
     public struct QueueFigures: Sendable {
         public var jobs: [BackgroundJobStatus: Int]
+        /// Pending jobs due now, and those scheduled for later (a trial's e-mails, days ahead).
+        public var due: Int
+        public var scheduledLater: Int
         /// Seconds the oldest due pending job has waited.
         public var oldestPendingAge: TimeInterval?
         public var eventsPending: Bool

@@ -41,6 +41,24 @@ public struct Searches: Sendable {
         try await context.read { db in try Self.owned(db, id: id, userId: userId) }
     }
 
+    /// Searches newest first, of `userId` or (nil) every user's: the command line's list.
+    public func list(userId: String?, status: ScrapingJobStatus?, limit: Int) async throws -> [ScrapingJob] {
+        try await context.read { db in try ScrapingJob.fetchRecent(db, userId: userId, status: status, limit: limit) }
+    }
+
+    /// Any user's search, by id: the command line's.
+    public func find(id: UUID) async throws -> ScrapingJob {
+        try await context.read { db in
+            guard let job = try ScrapingJob.fetchOne(db, id: id) else { throw ReachError.notFound("search \(id.lowercased)") }
+            return job
+        }
+    }
+
+    /// The searches not finished yet, oldest first: what `reach work` shows the progress of.
+    public func unfinished() async throws -> [ScrapingJob] {
+        try await context.read { db in try ScrapingJob.fetchUnfinished(db) }
+    }
+
     /// The user's search with its results and campaign. A search still active past its
     /// `timeout_at` is timed out first, as the platform's poll routes do.
     public func detail(id: UUID, userId: String) async throws -> JobDetail {

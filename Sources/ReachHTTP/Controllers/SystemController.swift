@@ -19,6 +19,7 @@ struct SystemController {
     struct Health: ResponseEncodable {
         var status: String
         var migrations: Int
+        var version = ReachVersion.current
     }
 
     @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Health {

@@ -232,18 +232,20 @@ public enum JobQueue {
     }
 
     /// Counts by status, and the age of the oldest due pending job: queue metrics.
-    public static func stats(_ db: Database, now: Date) throws -> (byStatus: [BackgroundJobStatus: Int], oldestPending: Date?) {
+    public static func stats(_ db: Database, now: Date)
+        throws -> (byStatus: [BackgroundJobStatus: Int], oldestPending: Date?, due: Int, later: Int)
+    {
         var counts: [BackgroundJobStatus: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM background_jobs GROUP BY status") {
             if let status = BackgroundJobStatus(rawValue: row["status"]) { counts[status] = row["n"] }
         }
-        let oldest = try Date.fetchOne(db, sql: """
-            SELECT min(scheduled_for) FROM background_jobs WHERE status = 'pending' AND scheduled_for <= ?
+        let row = try Row.fetchOne(db, sql: """
+            SELECT min(scheduled_for) AS oldest, count(*) AS due FROM background_jobs WHERE status = 'pending' AND scheduled_for <= ?
             """, arguments: [now])
-        return (counts, oldest)
+        let due: Int = row?["due"] ?? 0
+        return (counts, row?["oldest"], due, max(0, (counts[.pending] ?? 0) - due))
     }
 
-    /// Whether any job is pending or running: `reach work --until-idle` stops when none is.
     /// Cancels the pending jobs whose de-duplication key starts with `prefix` (a trial e-mail's).
     public static func cancelPending(_ db: Database, dedupeKeyPrefix prefix: String, now: Date) throws {
         try db.execute(sql: """

@@ -21,6 +21,19 @@ extension ScrapingJob {
             """, arguments: [campaignId.lowercased, userId, platform.rawValue, targetUsername, targetResults])
     }
 
+    /// Searches newest first, of one user or every user's, optionally of one status.
+    public static func fetchRecent(_ db: Database, userId: String?, status: ScrapingJobStatus?, limit: Int) throws -> [ScrapingJob] {
+        var request = ScrapingJob.all()
+        if let userId { request = request.filter(Columns.userId == userId) }
+        if let status { request = request.filter(Columns.status == status.rawValue) }
+        return try request.order(Columns.createdAt.desc, Columns.id.desc).limit(limit).fetchAll(db)
+    }
+
+    /// The searches not finished (pending or processing), oldest first.
+    public static func fetchUnfinished(_ db: Database) throws -> [ScrapingJob] {
+        try ScrapingJob.filter(["pending", "processing"].contains(Columns.status)).order(Columns.createdAt).fetchAll(db)
+    }
+
     /// Jobs still running past their `timeout_at`.
     public static func fetchTimedOut(_ db: Database, now: Date) throws -> [ScrapingJob] {
         try ScrapingJob.fetchAll(db.cachedStatement(sql: """
