@@ -27,7 +27,13 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
     let router = Router(context: AppRequestContext.self)
     let known = KnownRoutes()
     router.add(middleware: SecurityHeaders())
-    router.add(middleware: ProblemMiddleware(metrics: dependencies.metrics, routes: known))
+    let dashboard = Dashboard(
+        app: app, demoSignIn: configuration.demoSignIn, mockBilling: configuration.mockBilling,
+        secureCookies: configuration.publicURL?.lowercased().hasPrefix("https://") == true, csrfKey: dependencies.csrfKey)
+    router.add(middleware: ProblemMiddleware(metrics: dependencies.metrics, routes: known, pageNotFound: { request in
+        dashboard.messagePage("Page not found", "Nothing is at \(request.uri.path). Start from your campaigns.", request: request,
+                              status: .notFound)
+    }))
 
     SystemController(app: app, metrics: dependencies.metrics, testMode: dependencies.testMode != nil).addRoutes(to: router.group())
     WebhooksController(app: app).addRoutes(to: router.group("/api/webhooks"))
@@ -49,10 +55,7 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
         TestModeController(app: app, control: control).addRoutes(to: test)
     }
 
-    Dashboard(
-        app: app, demoSignIn: configuration.demoSignIn, mockBilling: configuration.mockBilling,
-        secureCookies: configuration.publicURL?.lowercased().hasPrefix("https://") == true, csrfKey: dependencies.csrfKey
-    ).addRoutes(to: router)
+    dashboard.addRoutes(to: router)
     known.set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
     return router
 }

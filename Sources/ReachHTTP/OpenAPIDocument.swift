@@ -197,6 +197,9 @@ enum OpenAPIDocument {
                           parameters: [idParameter("campaign")]),
             formOperation("/campaigns/{id}/searches", "Start a search", fields: ["platform", "mode", "query", "target"],
                           parameters: [idParameter("campaign")]),
+            formOperation("/campaigns/{id}/searches/{job}/cancel", "Cancel a search in progress", fields: [],
+                          parameters: [idParameter("campaign"),
+                                       Parameter(name: "job", location: "path", schema: uuid, required: true, description: "The search's id")]),
             pageOperation("/account", "Onboarding, trial, plan and usage"),
             formOperation("/account/onboarding/1", "Onboarding step 1", fields: ["fullName", "businessName"]),
             formOperation("/account/onboarding/2", "Onboarding step 2", fields: ["brandDescription"]),
@@ -218,6 +221,7 @@ enum OpenAPIDocument {
                                        Parameter(name: "eventType", schema: ["type": "string", "maxLength": 100], description: "Event type")]),
             asset("/assets/reach.css", "text/css"),
             asset("/assets/reach.js", "text/javascript"),
+            asset("/favicon.ico", "image/svg+xml"),
         ]
     }
 

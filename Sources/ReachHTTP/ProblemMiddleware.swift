@@ -11,6 +11,8 @@ struct ProblemMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let metrics: HTTPMetrics
     let routes: KnownRoutes
+    /// What a browser gets for a path that is nothing: a page (API clients get problem+json).
+    let pageNotFound: @Sendable (Request) -> Response
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -36,6 +38,8 @@ struct ProblemMiddleware: RouterMiddleware {
                                   detail: "\(request.method) is not served here: use \(allowed.joined(separator: ", "))")
             problem.headers = [("Allow", allowed.joined(separator: ", "))]
             response = problem.response
+        } catch let error as HTTPError where error.status == .notFound && Self.isBrowserPage(request) {
+            response = pageNotFound(request)
         } catch {
             let problem = Problem.from(error)
             if problem.status == 499 {
@@ -51,5 +55,12 @@ struct ProblemMiddleware: RouterMiddleware {
                        duration: ContinuousClock.now - started)
         context.logger.info("\(request.method) \(request.uri.path) \(response.status.code)")
         return response
+    }
+
+    /// A browser asking for a page: HTML accepted, and not a path of the API's.
+    static func isBrowserPage(_ request: Request) -> Bool {
+        let path = request.uri.path
+        guard request.method == .get, !path.hasPrefix("/api/"), !path.hasPrefix("/_reach/") else { return false }
+        return request.headers[.accept]?.contains("text/html") == true
     }
 }

@@ -54,8 +54,9 @@ struct GeneratorTests {
         #expect(summary.creators > 10_000)
         try database.reader.read { db throws in
             let demo = try #require(try UserProfile.fetchOne(db, userId: "user_demo"))
-            #expect(demo.currentPlan == .glowUp && demo.subscriptionStatus == .trialing && demo.trialStatus == .active)
-            #expect(demo.planCampaignsLimit == 3 && demo.planCreatorsLimit == 1_000)
+            // Room to demo: a plan whose limits the README's flow and several searches stay well inside.
+            #expect(demo.currentPlan == .viralSurge && demo.subscriptionStatus == .trialing && demo.trialStatus == .active)
+            #expect(demo.planCampaignsLimit == 10 && demo.planCreatorsLimit == 10_000)
             #expect(demo.usageCampaignsCurrent == 2 && demo.usageCreatorsCurrentMonth == 380)
             #expect(try UserProfile.fetchOne(db, userId: "user_admin")?.isAdmin == true)
             let steps = Set(try String.fetchAll(db, sql: "SELECT DISTINCT onboarding_step FROM user_profiles"))

@@ -43,7 +43,8 @@ struct DashboardTests {
         func signIn(as user: String) async throws {
             let page = try await request(.get, "/")
             let answer = try await request(.post, "/session", form: ["csrf": Self.csrf(page.body) ?? "", "as": user])
-            #expect(answer.status == 303 && answer.headers[.location] == "/campaigns")
+            #expect(answer.status == 303 && answer.headers[.location] == (user == "user_admin" ? "/admin" : "/campaigns"),
+                    "the demo admin lands on the admin pages")
             let cookie = answer.headers[values: .setCookie].first { $0.hasPrefix("reach_session=") } ?? ""
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
         }
@@ -67,13 +68,13 @@ struct DashboardTests {
             #expect(signIn.status == 200 && signIn.body.contains("Sign in as the demo user"))
             try await browser.signIn(as: "user_demo")
             let campaigns = try await browser.request(.get, "/campaigns")
-            #expect(campaigns.status == 200 && campaigns.body.contains(campaign.name) && campaigns.body.contains("Campaigns: 2 of 3"))
+            #expect(campaigns.status == 200 && campaigns.body.contains(campaign.name) && campaigns.body.contains("Campaigns: 2 of 10"))
             let detail = try await browser.request(.get, "/campaigns/\(campaign.id.lowercased)")
             #expect(detail.status == 200 && detail.body.contains("data-job-id") && detail.body.contains("Download CSV"))
             #expect(detail.body.contains("<td class=\"num\""), "the creators table has rows")
             #expect(detail.body.range(of: #"title="\d+">\d+(\.\d)?[KM]?</td>"#, options: .regularExpression) != nil, "followers as 12.5K")
             let account = try await browser.request(.get, "/account")
-            #expect(account.status == 200 && account.body.contains("Glow Up Plan") && account.body.contains("trial-countdown"))
+            #expect(account.status == 200 && account.body.contains("Viral Surge Plan") && account.body.contains("trial-countdown"))
             let adminPage = try await browser.request(.get, "/admin")
             #expect(adminPage.status == 403, "not for the demo user")
 
@@ -87,6 +88,47 @@ struct DashboardTests {
             #expect(try await admin.request(.get, "/admin/users/user_demo").body.contains("trial_started"), "the event timeline")
             #expect(try await admin.request(.get, "/admin/config").body.contains("standard_job_timeout"))
             #expect(try await browser.request(.get, "/assets/reach.css").status == 200)
+        }
+    }
+
+    @Test("plan names, a cancel button, numbered creator pages, sortable columns, an HTML 404 and a favicon")
+    func newcomerPages() async throws {
+        let harness = try await harness()
+        let campaign = try await harness.database.reader.read { db in
+            try Campaign.filter(Column("user_id") == "user_demo").fetchOne(db)!
+        }
+        try await harness.test { client throws in
+            let browser = Browser(client)
+            try await browser.signIn(as: "user_demo")
+            let job = try await harness.app.searches.start(
+                userId: "user_demo", request: SearchRequest(platform: .tiktok, keywords: ["cancel me"], username: nil, targetResults: 100),
+                campaignId: campaign.id)
+            let page = try await browser.request(.get, "/campaigns/\(campaign.id.lowercased)")
+            #expect(page.body.contains("/searches/\(job.id.lowercased)/cancel"), "a search in progress can be cancelled")
+            #expect(page.body.contains("id=\"page-range\">1–50 of "), "where you are among the creators")
+            #expect(page.body.contains("id=\"next-page\"") && !page.body.contains("id=\"previous-page\""))
+            #expect(page.body.contains("sort=name") && page.body.contains("sort=recent") && page.body.contains("id=\"sort-followers\""))
+            let second = try await browser.request(.get, "/campaigns/\(campaign.id.lowercased)?from=50")
+            #expect(second.body.contains("id=\"page-range\">51–") && second.body.contains("id=\"previous-page\""))
+            let cancelled = try await browser.request(
+                .post, "/campaigns/\(campaign.id.lowercased)/searches/\(job.id.lowercased)/cancel", form: ["csrf": Browser.csrf(page.body) ?? ""])
+            #expect(cancelled.status == 303)
+            #expect(try await harness.app.searches.find(id: job.id).status == .cancelled)
+            #expect(page.body.contains("Dana Whitfield"), "the header shows the user's name")
+
+            let admin = Browser(client)
+            try await admin.signIn(as: "user_admin")
+            let user = try await admin.request(.get, "/admin/users/user_demo")
+            #expect(user.body.contains("<strong>Viral Surge</strong>") && !user.body.contains(">viral_surge<"), "plan names, not keys")
+
+            var html: HTTPFields = [:]
+            html[.accept] = "text/html,application/xhtml+xml"
+            let missing = try await client.call(.get, "/no/such/page", headers: html)
+            #expect(missing.status == 404 && missing.contentType.hasPrefix("text/html") && missing.body.contains("Page not found"))
+            let api = try await client.call(.get, "/api/no/such/route", headers: html)
+            #expect(api.status == 404 && api.contentType == "application/problem+json", "API clients keep problem+json")
+            let icon = try await client.call(.get, "/favicon.ico")
+            #expect(icon.status == 200 && icon.contentType == "image/svg+xml")
         }
     }
 

@@ -155,7 +155,7 @@ struct HardeningTests {
                 #expect(answer.status == (offered ? 303 : 404), "offered \(offered): \(answer.status)")
             }
             let plan = try await harness.database.reader.read { db in try UserProfile.fetchOne(db, userId: "user_demo")?.currentPlan }
-            #expect(plan == (offered ? .fameFlex : .glowUp))
+            #expect(plan == (offered ? .fameFlex : .viralSurge))
         }
     }
 

@@ -48,7 +48,7 @@ public struct Tokens: Sendable {
         guard !revoked else { throw ReachError.unauthorized("the token was revoked (signed out): get a new one") }
         let email = (profile?.email ?? verified.email)?.lowercased()
         let isAdmin = profile?.isAdmin == true || (email.map(adminEmails.contains) ?? false) || (verified.isLocal && adminUserIds.contains(verified.userId))
-        let identity = Identity(userId: verified.userId, email: email, isAdmin: isAdmin)
+        let identity = Identity(userId: verified.userId, email: email, isAdmin: isAdmin, name: profile?.fullName ?? profile?.name)
         recent.remember(identity, for: token, until: min(verified.expires, now.addingTimeInterval(IdentityCache.lifetime)))
         return identity
     }

@@ -19,12 +19,15 @@ function watchJob(item) {
   source.addEventListener("progress", update);
   source.addEventListener("done", (event) => {
     update(event);
+    item.querySelector("[data-role=cancel]")?.remove();
     source.close();
     // The creators table is rendered by the server: show the new ones.
     setTimeout(() => window.location.reload(), 600);
   });
   source.onerror = () => { if (source.readyState === EventSource.CLOSED) return; };
 }
+
+const PLAN_NAMES = { free: "Free", glow_up: "Glow Up", viral_surge: "Viral Surge", fame_flex: "Fame Flex" };
 
 function liveSearch(input) {
   const table = document.querySelector("#user-results tbody");
@@ -42,7 +45,7 @@ function liveSearch(input) {
         const link = document.createElement("a");
         link.href = "/admin/users/" + encodeURIComponent(user.userId);
         link.textContent = user.userId;
-        const cells = [link, user.fullName, user.email, user.businessName, user.currentPlan, user.trialStatus];
+        const cells = [link, user.fullName, user.email, user.businessName, PLAN_NAMES[user.currentPlan] ?? user.currentPlan, user.trialStatus];
         for (const value of cells) {
           const cell = document.createElement("td");
           if (value instanceof Node) cell.append(value); else cell.textContent = value ?? "";
@@ -54,7 +57,33 @@ function liveSearch(input) {
   });
 }
 
+// Similar searches have a fixed number of creators per platform (TikTok 10, YouTube 100, Instagram 20).
+const SIMILAR_TARGETS = { tiktok: 10, youtube: 100, instagram: 20 };
+
+function fitSearchForm(form) {
+  const platform = form.querySelector("#platform");
+  const mode = form.querySelector("#mode");
+  const query = form.querySelector("#query");
+  const label = form.querySelector("label[for=query]");
+  const target = form.querySelector("#target");
+  const fixed = form.querySelector("#fixed-target");
+  const fit = () => {
+    const similar = mode.value === "similar";
+    label.textContent = similar ? label.dataset.similarLabel : label.dataset.keywordLabel;
+    query.placeholder = similar ? query.dataset.similarPlaceholder : query.dataset.keywordPlaceholder;
+    target.hidden = similar;
+    target.disabled = similar;
+    fixed.hidden = !similar;
+    fixed.querySelector("[data-fixed-target]").textContent = SIMILAR_TARGETS[platform.value];
+  };
+  platform.addEventListener("change", fit);
+  mode.addEventListener("change", fit);
+  fit();
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  const searchForm = document.querySelector("form[action$='/searches']");
+  if (searchForm) fitSearchForm(searchForm);
   document.querySelectorAll("[data-job-id]").forEach((item) => {
     if (item.dataset.status === "pending" || item.dataset.status === "processing") watchJob(item);
   });

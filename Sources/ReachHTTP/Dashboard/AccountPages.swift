@@ -74,7 +74,7 @@ extension Dashboard {
                 throw ReachError.invalid(field: "plan", reason: "choose glow_up, viral_surge or fame_flex")
             }
             try await app.accounts.mockCheckout(userId: session.identity.userId, plan: plan)
-            return redirect("/account", flash: "You are on the \(plan.rawValue) plan (mock checkout).")
+            return redirect("/account", flash: "You are on the \(Display.plan(plan)) plan (mock checkout).")
         }
     }
 }

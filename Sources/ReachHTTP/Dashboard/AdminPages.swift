@@ -9,7 +9,7 @@ extension Dashboard {
         events.map { event in
             ["when": Display.time(event.timestamp), "eventType": event.eventType, "aggregateType": event.aggregateType,
              "aggregateId": event.aggregateId, "sourceSystem": event.sourceSystem,
-             "processingStatus": event.processingStatus.rawValue, "correlation": String((event.correlationId ?? "").prefix(13))]
+             "processingStatus": event.processingStatus.rawValue, "correlation": event.correlationId ?? ""]
         }
     }
 
@@ -32,7 +32,7 @@ extension Dashboard {
             "title": "Admin", "navAdmin": true, "query": text,
             "users": users.map { user -> [String: Any] in
                 ["userId": user.userId, "fullName": user.fullName ?? "", "email": user.email ?? "",
-                 "businessName": user.businessName ?? "", "currentPlan": user.currentPlan?.rawValue ?? "",
+                 "businessName": user.businessName ?? "", "currentPlan": Display.plan(user.currentPlan),
                  "trialStatus": user.trialStatus?.rawValue ?? ""]
             },
         ], request: request, context: context)
@@ -45,12 +45,12 @@ extension Dashboard {
             "title": profile.fullName ?? profile.userId, "navAdmin": true,
             "profile": [
                 "userId": profile.userId, "fullName": profile.fullName ?? profile.userId, "email": profile.email ?? "",
-                "businessName": profile.businessName ?? "", "currentPlan": profile.currentPlan?.rawValue ?? "free",
+                "businessName": profile.businessName ?? "", "currentPlan": Display.plan(profile.currentPlan),
                 "subscriptionStatus": profile.subscriptionStatus?.rawValue ?? "none",
                 "trialStatus": profile.trialStatus?.rawValue ?? "pending", "onboardingStep": profile.onboardingStep.rawValue,
                 "isAdmin": profile.isAdmin == true,
             ],
-            "planOptions": PlanKey.allCases.map { ["value": $0.rawValue, "selected": $0 == profile.currentPlan] },
+            "planOptions": PlanKey.allCases.map { ["value": $0.rawValue, "label": Display.plan($0), "selected": $0 == profile.currentPlan] },
             "events": eventRows(detail.events),
         ], request: request, context: context)
     }
@@ -70,7 +70,7 @@ extension Dashboard {
                 throw ReachError.invalid(field: "plan", reason: "choose one of \(PlanKey.valueList)")
             }
             _ = try await app.admin.setPlan(userId: userId, plan: plan, admin: session.identity.userId, events: context.events)
-            return redirect("/admin/users/\(userId)", flash: "Plan set to \(plan.rawValue).")
+            return redirect("/admin/users/\(userId)", flash: "Plan set to \(Display.plan(plan)).")
         }
     }
 
@@ -106,7 +106,8 @@ extension Dashboard {
             "jobs": list.jobs.map { job -> [String: Any] in
                 ["id": job.id.lowercased, "jobType": job.jobType, "status": job.status.rawValue, "retryCount": job.retryCount,
                  "maxRetries": job.maxRetries, "scheduled": Display.time(job.scheduledFor), "error": job.error ?? "",
-                 "retryable": job.status == .failed || job.status == .cancelled, "csrf": session.csrf]
+                 "retryable": job.status == .failed || job.status == .cancelled, "csrf": session.csrf,
+                 "search": job.payload["scrapingJobId"]?.stringValue ?? ""]
             },
         ], session: session, request: request)
     }

@@ -25,16 +25,19 @@ extension Dashboard {
         search.verified = try query.bool("verified") == true ? true : nil
         search.hasEmail = try query.bool("hasEmail") == true ? true : nil
         search.sort = try query.string("sort", maximum: 50).flatMap(CreatorSort.init(rawValue:)) ?? .followers
-        search.limit = 100
-        search.cursor = try query.string("cursor", maximum: 1_000)
+        search.limit = Self.creatorsPerPage
+        search.offset = try query.int("from", range: 0...1_000_000) ?? 0
         return search
     }
+
+    static let creatorsPerPage = 50
 
     func addCampaignPages(to group: RouterGroup<AppRequestContext>) {
         group.get("campaigns", use: campaignsPage)
         group.post("campaigns", use: createCampaign)
         group.get("campaigns/{id}", use: campaignPage)
         group.post("campaigns/{id}/searches", use: startSearch)
+        group.post("campaigns/{id}/searches/{job}/cancel", use: cancelSearch)
     }
 
     @Sendable func campaignsPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -74,17 +77,29 @@ extension Dashboard {
         if let minimum = search.minFollowers { filters["minFollowers"] = minimum }
         if search.verified == true { filters["verified"] = true }
         if search.hasEmail == true { filters["hasEmail"] = true }
-        var base = URLComponents()
-        base.path = "/campaigns/\(id.lowercased)"
-        var items = query.values.filter { $0.key != "cursor" && $0.key != "sort" }.map { URLQueryItem(name: $0.key, value: $0.value) }
-        items.sort { $0.name < $1.name }
-        base.queryItems = items + [URLQueryItem(name: "sort", value: search.sort == .followers ? "followers_asc" : "followers")]
-        let sortLink = base.string ?? ""
-        var next: String?
-        if let cursor = creators.nextCursor {
-            base.queryItems = items + [URLQueryItem(name: "sort", value: search.sort.rawValue), URLQueryItem(name: "cursor", value: cursor)]
-            next = base.string
+        // Links keep the filters and change the sort or the page.
+        let kept = query.values.filter { !["from", "sort"].contains($0.key) }.map { URLQueryItem(name: $0.key, value: $0.value) }
+            .sorted { $0.name < $1.name }
+        func link(sort: CreatorSort, from: Int = 0) -> String {
+            var url = URLComponents()
+            url.path = "/campaigns/\(id.lowercased)"
+            url.queryItems = kept + [URLQueryItem(name: "sort", value: sort.rawValue)]
+                + (from > 0 ? [URLQueryItem(name: "from", value: String(from))] : [])
+            return (url.string ?? "") + "#creators"
         }
+        let first = search.offset
+        let shown = creators.creators.count
+        var paging: [String: Any] = [
+            "range": shown == 0 ? "none" : "\(first + 1)–\(first + shown) of \(campaignPage.creatorTotal)",
+        ]
+        if first > 0 { paging["previous"] = link(sort: search.sort, from: max(0, first - Self.creatorsPerPage)) }
+        if creators.nextCursor != nil { paging["next"] = link(sort: search.sort, from: first + shown) }
+        let sortLinks: [String: Any] = [
+            "followers": link(sort: search.sort == .followers ? .followersAscending : .followers),
+            "followersMark": search.sort == .followers ? " ↓" : search.sort == .followersAscending ? " ↑" : "",
+            "name": link(sort: .name), "nameMark": search.sort == .name ? " ↑" : "",
+            "recent": link(sort: .recent), "recentMark": search.sort == .recent ? " ↓" : "",
+        ]
         var values: [String: Any] = [
             "title": campaign.name, "navCampaigns": true, "keywordMode": campaign.searchType == .keyword,
             "campaign": ["id": campaign.id.lowercased, "name": campaign.name, "description": campaign.description ?? ""],
@@ -96,22 +111,34 @@ extension Dashboard {
                     "targetResults": job.targetResults,
                 ]
                 if let error = job.error { view["error"] = error }
+                if !job.status.isFinal { view["cancellable"] = true }
+                view["creatorsLink"] = "/campaigns/\(campaign.id.lowercased)?platform=\(job.platform.slug)#creators"
+                if job.status == .completed && campaignPage.canExport { view["csvLink"] = "/api/export/csv?jobId=\(job.id.lowercased)" }
                 return view
             },
             "creators": creators.creators.map { creator -> [String: Any] in
                 ["name": creator.name ?? "", "handle": creator.handle, "followers": creator.followers,
                  "followersText": Display.compact(creator.followers), "platform": creator.platform.rawValue,
                  "verified": creator.verified, "emailsText": creator.emails.joined(separator: ", "),
-                 "initials": Display.initials(creator.name ?? creator.handle)]
+                 "initials": Display.initials(creator.name ?? creator.handle), "found": Display.time(creator.lastSeenAt)]
             },
             "creatorTotal": campaignPage.creatorTotal, "canExport": campaignPage.canExport, "filters": filters,
-            "followersSortLink": sortLink,
+            "sortLinks": sortLinks, "paging": paging, "hasCreators": shown > 0,
             "platformOptions": Platform.allCases.map { ["value": $0.slug, "label": $0.rawValue, "selected": $0 == search.platform] },
             "sortOptions": [("followers", "Most followers"), ("followers_asc", "Fewest followers"), ("recent", "Recently found"),
                             ("name", "Name")].map { ["value": $0.0, "label": $0.1, "selected": $0.0 == search.sort.rawValue] },
         ]
-        if let next { values["nextPage"] = next }
         return try page("campaign", values, request: request, context: context)
+    }
+
+    @Sendable func cancelSearch(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let idText = context.parameters.get("id") ?? ""
+        return try await action(request, context: context, back: "/campaigns/\(idText)") { session, _ in
+            let id = try context.uuidParameter(what: "campaign")
+            guard let job = context.parameters.get("job").flatMap(UUID.init(uuidString:)) else { throw ReachError.notFound("search") }
+            _ = try await app.searches.cancel(id: job, userId: session.identity.userId)
+            return redirect("/campaigns/\(id.lowercased)", flash: "Search cancelled.")
+        }
     }
 
     @Sendable func startSearch(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -127,7 +154,7 @@ extension Dashboard {
             let searchRequest = try Searches.validate(
                 platform: platform, keywords: similar ? nil : text.split(separator: ",").map(String.init),
                 username: similar ? text : nil,
-                targetResults: similar ? nil : (platform == .instagram ? min(target ?? 50, 1_000) : target))
+                targetResults: similar ? nil : target)
             _ = try await app.searches.start(userId: session.identity.userId, request: searchRequest, campaignId: id)
             return redirect("/campaigns/\(id.lowercased)", flash: "Search started: its progress shows below.")
         }

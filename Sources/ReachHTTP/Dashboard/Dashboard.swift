@@ -31,6 +31,7 @@ struct Dashboard: Sendable {
         let pages = router.group().add(middleware: PageErrors(dashboard: self))
         pages.get("assets/reach.css", use: stylesheet)
         pages.get("assets/reach.js", use: script)
+        pages.get("favicon.ico", use: favicon)
         pages.get(use: signInPage)
         pages.post("session", use: signIn)
         let signedIn = pages.add(middleware: SessionMiddleware(dashboard: self))
@@ -47,6 +48,17 @@ struct Dashboard: Sendable {
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
                  body: .init(byteBuffer: ByteBuffer(bytes: Templates.stylesheet)))
     }
+
+    /// Reach's mark: an SVG (browsers take it under the name they ask for).
+    @Sendable func favicon(_ request: Request, context: AppRequestContext) -> Response {
+        Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "max-age=86400"],
+                 body: .init(byteBuffer: ByteBuffer(string: Self.faviconSVG)))
+    }
+
+    static let faviconSVG = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f2a44"/>\
+        <path d="M9 24V8h8a5 5 0 0 1 1 9.9L23 24h-4.5l-4.2-6H13v6z" fill="#fff"/></svg>
+        """
 
     @Sendable func script(_ request: Request, context: AppRequestContext) -> Response {
         Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"],
@@ -79,7 +91,8 @@ struct Dashboard: Sendable {
         guard (try? await app.tokens.identity(token)) != nil else {
             return redirect("/", error: "That token is not valid here: get one with `reach token USER_ID`.")
         }
-        var response = redirect("/campaigns")
+        // The demo admin comes to see the admin pages.
+        var response = redirect(fields["as"] == "user_admin" ? "/admin" : "/campaigns")
         response.setCookie(Cookie(name: AuthMiddleware.sessionCookie, value: token, maxAge: 7 * 86_400, path: "/",
                                   secure: isSecure(request), httpOnly: true, sameSite: .strict))
         return response
@@ -105,7 +118,8 @@ struct Dashboard: Sendable {
     {
         var values = context
         if let session {
-            values["user"] = ["userId": session.identity.userId, "isAdmin": session.identity.isAdmin, "csrf": session.csrf]
+            values["user"] = ["userId": session.identity.userId, "name": session.identity.name ?? session.identity.userId,
+                              "isAdmin": session.identity.isAdmin, "csrf": session.csrf]
             values["csrf"] = session.csrf
         }
         var response = Response(

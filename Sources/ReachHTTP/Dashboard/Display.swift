@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import ReachCore
 
 /// How numbers and dates read on the dashboard.
 enum Display {
@@ -27,4 +28,14 @@ enum Display {
     }
 
     static func limit(_ value: Int) -> String { value < 0 ? "unlimited" : String(value) }
+
+    /// "Viral Surge", not `viral_surge`: the plans' names as the platform shows them.
+    static func plan(_ key: PlanKey?) -> String {
+        switch key ?? .free {
+        case .free: return "Free"
+        case .glowUp: return "Glow Up"
+        case .viralSurge: return "Viral Surge"
+        case .fameFlex: return "Fame Flex"
+        }
+    }
 }

@@ -17,6 +17,8 @@ public struct CreatorQuery: Sendable, Hashable {
     public var limit: Int = 50
     /// Where the previous page stopped: ``CreatorPage/nextCursor``.
     public var cursor: String?
+    /// Rows to skip, without a cursor: the dashboard's numbered pages (a campaign's creators are few).
+    public var offset: Int = 0
 
     public init(userId: String?) {
         self.userId = userId

@@ -32,6 +32,10 @@ public enum CreatorSearch {
         }
         sql += "\nLIMIT ?"
         arguments += [query.limit + 1]
+        if query.cursor == nil && query.offset > 0 {
+            sql += " OFFSET ?"
+            arguments += [query.offset]
+        }
         var rows = try CreatorRow.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
         var nextCursor: String?
         if rows.count > query.limit {
