@@ -1,3 +1,5 @@
+import Foundation
+
 /// How Reach writes JSON text: compact, object keys sorted, strings escaped as RFC 8259 asks. The
 /// one writer behind stored JSON (``JSONValue/jsonText``) and the wire format (WireEncoder).
 public enum JSONText {
@@ -15,7 +17,7 @@ public enum JSONText {
     public static func object<Value>(_ members: [String: Value], to output: inout String, _ value: (Value, inout String) -> Void) {
         output += "{"
         // UTF-8 byte order: deterministic, the same as String order for ASCII keys, and without its Unicode work.
-        let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let sorted = members.sorted { precedes($0.key, $1.key) }
         for (index, member) in sorted.enumerated() {
             if index > 0 { output += "," }
             string(member.key, to: &output)
@@ -23,6 +25,23 @@ public enum JSONText {
             value(member.value, &output)
         }
         output += "}"
+    }
+
+    /// UTF-8 byte order, compared a block at a time: the generic sequence comparison cost an
+    /// answer of 50 creators a seventh of its time.
+    @inline(__always) static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0, let left = x.baseAddress, let right = y.baseAddress {
+                    let order = memcmp(left, right, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
     }
 
     /// A string, quoted and escaped.

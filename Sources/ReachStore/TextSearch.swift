@@ -13,20 +13,28 @@ public enum TextSearch {
 
     /// Folds case per code point, as the trigram tokenizer does: `ÉCOLE` → `école`.
     public static func fold(_ text: String) -> String {
-        var folded = String.UnicodeScalarView()
+        String(decoding: foldedUTF8(text), as: UTF8.self)
+    }
+
+    /// ``fold(_:)`` as UTF-8 bytes, written straight into one buffer: appending scalars to a
+    /// string one at a time was most of a creator search's time.
+    static func foldedUTF8(_ text: String) -> [UInt8] {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if scalar.isASCII {  // most of any text; `lowercaseMapping` builds a string per scalar
-                folded.append(Unicode.Scalar(asciiLowercased(UInt8(scalar.value))))
+            if scalar.isASCII {  // most of any text
+                folded.append(asciiLowercased(UInt8(scalar.value)))
                 continue
             }
-            let lower = scalar.properties.lowercaseMapping.unicodeScalars
-            if lower.count == 1, let only = lower.first {
-                folded.append(only)
-            } else {
-                folded.append(scalar)
+            var chosen = scalar
+            // Most other scalars (emoji, CJK) have no lower case: `lowercaseMapping` builds a string.
+            if scalar.properties.changesWhenLowercased {
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars
+                if lower.count == 1, let only = lower.first { chosen = only }
             }
+            UTF8.encode(chosen) { folded.append($0) }
         }
-        return String(folded)
+        return folded
     }
 
     /// Whether the query is long enough for the trigram index.
@@ -62,9 +70,8 @@ public enum TextSearch {
             return scan(bytes, for: needle, lowering: true)
         }
         if let ascii, let found = ascii { return found }
-        var folded = fold(haystack)
         // A plain byte loop: the generic `firstRange(of:)` cost more than the folding.
-        return folded.withUTF8 { bytes in scan(bytes, for: needle, lowering: false) }
+        return foldedUTF8(haystack).withUnsafeBufferPointer { bytes in scan(bytes, for: needle, lowering: false) }
     }
 
     /// Whether `haystack` holds `needle`, its ASCII letters lowered first when `lowering`.
