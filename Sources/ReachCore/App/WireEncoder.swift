@@ -26,6 +26,11 @@ public enum WireEncoder {
         if T.self == RawJSON.self { return Node(.raw((value as! RawJSON).text)) }
         if T.self == Data.self { return Node(.value(.string((value as! Data).base64EncodedString()))) }
         if T.self == URL.self { return Node(.value(.string((value as! URL).absoluteString))) }
+        if let writable = value as? any WireJSONWritable {
+            var text = ""
+            writable.writeWireJSON(to: &text)
+            return Node(.raw(text))
+        }
         return nil
     }
 }
