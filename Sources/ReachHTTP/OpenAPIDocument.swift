@@ -85,6 +85,7 @@ enum OpenAPIDocument {
                         Parameter(name: "campaignId", schema: uuid, description: "Found by this campaign's searches"),
                         Parameter(name: "sort", schema: enumeration(CreatorSort.allCases.map(\.rawValue)), description: "Order"),
                         Parameter(name: "allUsers", schema: boolean, description: "Every user's creators (admins)"),
+                        Parameter(name: "total", schema: boolean, description: "Also count every match (`total`)"),
                         limit, cursor,
                       ],
                       response: ref("CreatorPage")),

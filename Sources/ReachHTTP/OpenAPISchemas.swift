@@ -189,7 +189,8 @@ enum OpenAPISchemas {
                 "followers": integer, "verified": boolean, "emails": array(string), "avatarUrl": string, "profileUrl": string,
                 "lastSeenAt": dateTime, "resultId": uuid, "position": integer,
             ], required: ["id", "userId", "platform", "handle", "followers", "verified", "emails", "lastSeenAt"]),
-            "CreatorPage": answer(["creators": array(ref("Creator")), "nextCursor": string, "total": integer], required: ["creators"]),
+            "CreatorPage": answer(["creators": array(ref("Creator")), "nextCursor": string, "hasMore": boolean, "total": integer],
+                                  required: ["creators", "hasMore"]),
             "SystemConfiguration": answer(systemConfigurationProperties, required: systemConfigurationRequired),
             "ConfigList": answer([
                 "configurations": ["type": "object", "additionalProperties": array(ref("SystemConfiguration"))],

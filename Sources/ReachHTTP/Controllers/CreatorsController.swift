@@ -13,6 +13,8 @@ struct CreatorsController {
     struct Answer: ResponseEncodable {
         var creators: [CreatorRow]
         var nextCursor: String?
+        var hasMore: Bool
+        /// Only with `total=true`: counting every match costs as much again as the page.
         var total: Int?
     }
 
@@ -37,7 +39,7 @@ struct CreatorsController {
         }
         search.limit = try query.int("limit", default: 50, range: 1...500)!
         search.cursor = try query.string("cursor", maximum: 1_000)
-        let (page, total) = try await app.creators.search(search, total: search.cursor == nil)
-        return Answer(creators: page.creators, nextCursor: page.nextCursor, total: total)
+        let (page, total) = try await app.creators.search(search, total: try query.bool("total") ?? false)
+        return Answer(creators: page.creators, nextCursor: page.nextCursor, hasMore: page.nextCursor != nil, total: total)
     }
 }
