@@ -128,10 +128,7 @@ public final class ReachTestServer: Sendable {
     /// Moves the clock forward by `text` (`90s`, `2h`, `8d`), the work due on the way run in order.
     @discardableResult
     public func advanceClock(_ text: String) async throws -> Date {
-        guard let seconds = DurationText.seconds(text) else {
-            throw ReachError.invalid(field: "advance", reason: "a whole number and ms, s, m, h or d, such as 8d")
-        }
-        return try await backend.moveClock(to: backend.now().addingTimeInterval(seconds))
+        try await backend.moveClock(to: TestKitInput.clockTarget(advance: text, set: nil, now: backend.now()))
     }
 
     /// Runs the queue until nothing is due now.

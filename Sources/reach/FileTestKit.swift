@@ -18,20 +18,13 @@ struct FileTestKit: TestKitSession {
     func clock() async throws -> JSONValue { ["now": .string(WireFormat.timestamp(backend.now()))] }
 
     func moveClock(_ move: JSONValue) async throws -> JSONValue {
-        let target: Date
-        if let text = move["advance"]?.stringValue {
-            guard let seconds = DurationText.seconds(text) else {
-                throw ReachError.invalid(field: "advance", reason: "a whole number and ms, s, m, h or d, such as 8d")
-            }
-            target = backend.now().addingTimeInterval(seconds)
-        } else if let text = move["set"]?.stringValue {
+        let set = try move["set"]?.stringValue.map { text in
             guard let date = WireFormat.parseTimestamp(text) else {
                 throw ReachError.invalid(field: "set", reason: "an ISO-8601 time such as 2026-12-09T10:00:00Z")
             }
-            target = date
-        } else {
-            throw ReachError.badRequest("give `advance` (such as \"8d\") or `set` (an ISO-8601 time)")
+            return date
         }
+        let target = try TestKitInput.clockTarget(advance: move["advance"]?.stringValue, set: set, now: backend.now())
         return ["now": .string(WireFormat.timestamp(try await backend.moveClock(to: target)))]
     }
 
@@ -42,12 +35,7 @@ struct FileTestKit: TestKitSession {
 
     func createUser(_ user: JSONValue) async throws -> JSONValue {
         let userId = user["userId"]?.stringValue ?? ""
-        let plan = try user["plan"]?.stringValue.map { text in
-            guard let plan = PlanKey(parsing: text), plan != .free else {
-                throw ReachError.invalid(field: "plan", reason: "use glow_up, viral_surge or fame_flex")
-            }
-            return plan
-        }
+        let plan = try user["plan"]?.stringValue.map(TestKitInput.plan)
         let profile = try await backend.app.accounts.createTestUser(
             userId: userId, email: user["email"]?.stringValue ?? "\(userId)@example.com", fullName: user["fullName"]?.stringValue,
             plan: plan, events: EventContext(source: "cli"))
@@ -56,12 +44,7 @@ struct FileTestKit: TestKitSession {
     }
 
     func emails(to: String?, type: String?) async throws -> JSONValue {
-        let kind = try type.map { text in
-            guard let kind = TrialEmail(rawValue: text) else {
-                throw ReachError.invalid(field: "type", reason: "use one of \(TrialEmail.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return kind
-        }
+        let kind = try type.map(TestKitInput.emailType)
         let entries = try await backend.app.accounts.emailLog(to: to, type: kind)
         return ["emails": try JSONValue(parsing: try WireEncoder.encode(entries))]
     }

@@ -37,10 +37,7 @@ struct TestModeController {
     /// A user as Clerk's `user.created` makes one; with `plan` (or `onboarded`), onboarded onto it.
     @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> CreatedUser {
         let body = try await request.decode(as: NewUser.self, context: context)
-        let plan = try body.plan.map { text in
-            guard let plan = PlanKey(parsing: text), plan != .free else { throw Problem.invalid("plan", "use glow_up, viral_surge or fame_flex") }
-            return plan
-        }
+        let plan = try body.plan.map(TestKitInput.plan)
         let onboardOnto = body.onboarded == false ? nil : plan ?? (body.onboarded == true ? .glowUp : nil)
         let profile = try await app.accounts.createTestUser(
             userId: body.userId, email: body.email ?? "\(body.userId)@example.com", fullName: body.fullName, plan: onboardOnto,
@@ -62,16 +59,7 @@ struct TestModeController {
 
     @Sendable func moveClock(_ request: Request, context: AppRequestContext) async throws -> Clock {
         let body = try await request.decode(as: Move.self, context: context)
-        let target: Date
-        switch (body.advance, body.set) {
-        case (let text?, nil):
-            guard let seconds = DurationText.seconds(text) else {
-                throw Problem.invalid("advance", "a whole number and ms, s, m, h or d, such as 8d")
-            }
-            target = control.now().addingTimeInterval(seconds)
-        case (nil, let date?): target = date
-        default: throw Problem.badRequest("give `advance` (such as \"8d\") or `set` (an ISO-8601 time), not both")
-        }
+        let target = try TestKitInput.clockTarget(advance: body.advance, set: body.set, now: control.now())
         return Clock(now: try await control.moveClock(to: target))
     }
 
@@ -88,12 +76,7 @@ struct TestModeController {
     struct Emails: ResponseEncodable { var emails: [EmailLogEntry] }
 
     @Sendable func emails(_ request: Request, context: AppRequestContext) async throws -> Emails {
-        let type = try request.query.string("type", maximum: 50).map { text in
-            guard let type = TrialEmail(rawValue: text) else {
-                throw Problem.invalid("type", "use one of \(TrialEmail.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return type
-        }
+        let type = try request.query.string("type", maximum: 50).map(TestKitInput.emailType)
         return Emails(emails: try await app.accounts.emailLog(to: try request.query.string("to", maximum: 320), type: type))
     }
 
