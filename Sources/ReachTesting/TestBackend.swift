@@ -51,27 +51,31 @@ public final class TestBackend: TestModeControl, Service {
 
     public func moveClock(to date: Date) async throws -> Date {
         try await turns.withLock {
-            guard date >= clock.now().truncatedToMilliseconds else {
-                throw ReachError.invalid(field: "set", reason: "the clock only moves forward (it is \(WireFormat.timestamp(clock.now())))")
+            try clock.refuseBackwards(date)
+            // The file keeps where the clock got to, also when work on the way fails.
+            do {
+                try await step(to: date)
+            } catch {
+                try? await app.maintenance.saveTestClockShift(clock.shift)
+                throw error
             }
-            // Through every due time on the way, so that work runs in due order, as if that time had passed.
-            while true {
-                try await scheduler.runUntilIdle(recoverLeases: false)
-                guard let next = try await app.maintenance.nextDueWork(), next <= date else { break }
-                // What falls due within a second of the next piece runs in the same step (the queue takes it in
-                // due order), so a week of a thousand trials takes steps by the second, not by the job. Real time
-                // runs on while the work does: never ask the clock to step back.
-                try await move(to: max(min(date, next.addingTimeInterval(Self.step)), clock.now()))
-            }
-            try await move(to: max(date, clock.now()))
-            try await scheduler.runUntilIdle(recoverLeases: false)
+            try await app.maintenance.saveTestClockShift(clock.shift)
             return clock.now()
         }
     }
 
-    private func move(to date: Date) async throws {
-        try clock.move(to: date)
-        try await app.maintenance.saveTestClockShift(clock.shift)
+    /// Through every due time on the way, so that work runs in due order, as if that time had passed.
+    private func step(to date: Date) async throws {
+        while true {
+            try await scheduler.runUntilIdle(recoverLeases: false)
+            guard let next = try await app.maintenance.nextDueWork(), next <= date else { break }
+            // What falls due within a second of the next piece runs in the same step (the queue takes it in
+            // due order), so a week of a thousand trials takes steps by the second, not by the job. Real time
+            // runs on while the work does: never ask the clock to step back.
+            try clock.move(to: max(min(date, next.addingTimeInterval(Self.step)), clock.now()))
+        }
+        try clock.move(to: max(date, clock.now()))
+        try await scheduler.runUntilIdle(recoverLeases: false)
     }
 
     /// How close in time two pieces of work must be to run in one step of ``moveClock(to:)``.

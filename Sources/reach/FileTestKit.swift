@@ -57,8 +57,6 @@ struct FileTestKit: TestKitSession {
         ["ms": .double(try await backend.reset().milliseconds)]
     }
 
-    func close() async throws {}
-
     static let needsServer = UsageError(
         "snapshots live in a running server's memory: start `reach serve --test-mode` and give its --url and --token")
 }

@@ -42,7 +42,7 @@ struct Reach: AsyncParsableCommand {
     private static func suggestion(for message: String, arguments: [String]) -> String? {
         guard message.hasPrefix("Unexpected argument '"), let word = message.split(separator: "'").dropFirst().first else { return nil }
         var names: [String] = []
-        for sub in command(arguments).configuration.subcommands {
+        for sub in command(arguments).type.configuration.subcommands {
             if let name = sub.configuration.commandName { names.append(name) }
         }
         let nearest = Nearest.names(to: String(word), in: names, limit: 2)
@@ -50,24 +50,19 @@ struct Reach: AsyncParsableCommand {
         return "did you mean " + nearest.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }
 
-    /// The deepest command the arguments name: `reach search strat` → `search`.
-    private static func command(_ arguments: [String]) -> any ParsableCommand.Type {
+    /// The deepest command the arguments name, and its words: `reach search strat` → `search`.
+    private static func command(_ arguments: [String]) -> (type: any ParsableCommand.Type, words: [String]) {
         var command: any ParsableCommand.Type = Reach.self
-        for argument in arguments {
-            guard let sub = command.configuration.subcommands.first(where: { $0.configuration.commandName == argument }) else { break }
-            command = sub
-        }
-        return command
-    }
-
-    private static func helpCommand(_ arguments: [String]) -> String {
         var words = ["reach"]
-        var command: any ParsableCommand.Type = Reach.self
         for argument in arguments {
             guard let sub = command.configuration.subcommands.first(where: { $0.configuration.commandName == argument }) else { break }
             command = sub
             words.append(argument)
         }
-        return (words + ["--help"]).joined(separator: " ")
+        return (command, words)
+    }
+
+    private static func helpCommand(_ arguments: [String]) -> String {
+        (command(arguments).words + ["--help"]).joined(separator: " ")
     }
 }

@@ -28,8 +28,6 @@ struct RemoteTestKit: TestKitSession {
     func restore(_ name: String) async throws -> JSONValue { try await send("POST", "/_reach/snapshots/\(try Self.path(name))/restore") }
     func deleteSnapshot(_ name: String) async throws -> JSONValue { try await send("DELETE", "/_reach/snapshots/\(try Self.path(name))") }
     func reset() async throws -> JSONValue { try await send("POST", "/_reach/reset") }
-    func close() async throws {}
-
     private static func path(_ name: String) throws -> String {
         guard let escaped = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) else {
             throw ReachError.invalid(field: "name", reason: "1 to 100 letters, digits, -, _ or .")

@@ -31,7 +31,6 @@ struct TestCommand: AsyncParsableCommand {
         func execute() async throws {
             let session = try await target.session(changes: action != "show")
             let answer = try await action == "show" ? session.clock() : session.moveClock([action: .string(value ?? "")])
-            try await session.close()
             try TestCommand.output(answer, json: target.options.json) { "now \($0["now"]?.stringValue ?? "?")" }
         }
     }
@@ -43,7 +42,6 @@ struct TestCommand: AsyncParsableCommand {
         func execute() async throws {
             let session = try await target.session(changes: true)
             let answer = try await session.work()
-            try await session.close()
             try TestCommand.output(answer, json: target.options.json) {
                 "ran \($0["ran"]?.intValue ?? 0) jobs; \($0["pending"]?.intValue ?? 0) wait for later"
             }
@@ -66,7 +64,6 @@ struct TestCommand: AsyncParsableCommand {
             body["plan"] = plan.map(JSONValue.string)
             let session = try await target.session(changes: true)
             let answer = try await session.createUser(.object(body))
-            try await session.close()
             try TestCommand.output(answer, json: target.options.json) { $0["token"]?.stringValue ?? "" }
         }
     }
@@ -80,7 +77,6 @@ struct TestCommand: AsyncParsableCommand {
         func execute() async throws {
             let session = try await target.session(changes: false)
             let answer = try await session.emails(to: to, type: type)
-            try await session.close()
             if target.options.json { Terminal.print(answer.jsonText); return }
             Terminal.printTable(
                 ["type", "to", "status", "due", "sent"],
@@ -99,7 +95,6 @@ struct TestCommand: AsyncParsableCommand {
         func execute() async throws {
             let session = try await target.session(changes: false)
             let answer = try await session.snapshot(name)
-            try await session.close()
             try TestCommand.output(answer, json: target.options.json) { "saved \(name) in \(TestCommand.ms($0)) ms" }
         }
     }
@@ -113,7 +108,6 @@ struct TestCommand: AsyncParsableCommand {
         func execute() async throws {
             let session = try await target.session(changes: false)
             let answer = try await session.restore(name)
-            try await session.close()
             try TestCommand.output(answer, json: target.options.json) { "restored \(name) in \(TestCommand.ms($0)) ms" }
         }
     }
@@ -126,7 +120,6 @@ struct TestCommand: AsyncParsableCommand {
         func execute() async throws {
             let session = try await target.session(changes: false)
             let answer = try await session.deleteSnapshot(name)
-            try await session.close()
             try TestCommand.output(answer, json: target.options.json) { _ in "deleted \(name)" }
         }
     }
@@ -139,7 +132,6 @@ struct TestCommand: AsyncParsableCommand {
         func execute() async throws {
             let session = try await target.session(changes: true)
             let answer = try await session.reset()
-            try await session.close()
             try TestCommand.output(answer, json: target.options.json) { "reset in \(TestCommand.ms($0)) ms" }
         }
     }

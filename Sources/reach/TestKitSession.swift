@@ -14,5 +14,4 @@ protocol TestKitSession: Sendable {
     func restore(_ name: String) async throws -> JSONValue
     func deleteSnapshot(_ name: String) async throws -> JSONValue
     func reset() async throws -> JSONValue
-    func close() async throws
 }

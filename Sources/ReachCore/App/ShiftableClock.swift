@@ -16,10 +16,19 @@ public final class ShiftableClock: ReachClock {
     public func move(to date: Date) throws {
         try offset.withLock { offset in
             let now = Date().addingTimeInterval(offset)
-            guard date >= now.truncatedToMilliseconds else {
-                throw ReachError.invalid(field: "set", reason: "the clock only moves forward (it is \(WireFormat.timestamp(now)))")
-            }
+            try Self.refuseBackwards(date, now: now)
             offset += date.timeIntervalSince(now)
+        }
+    }
+
+    /// Refuses `date` when it is before the clock's time.
+    public func refuseBackwards(_ date: Date) throws {
+        try Self.refuseBackwards(date, now: now())
+    }
+
+    private static func refuseBackwards(_ date: Date, now: Date) throws {
+        guard date >= now.truncatedToMilliseconds else {
+            throw ReachError.invalid(field: "set", reason: "the clock only moves forward (it is \(WireFormat.timestamp(now)))")
         }
     }
 
