@@ -2,22 +2,32 @@ import Foundation
 import GRDB
 import ReachStore
 
-/// Writes a Reach file as a script that `psql -v ON_ERROR_STOP=1 -f` loads into an empty
-/// PostgreSQL 15 database in one transaction: the tables, the data as `COPY … FROM stdin`, then
-/// keys, indexes and constraints, then `ANALYZE`. A search's result pages are one
-/// `scraping_results` row, as the platform keeps them.
+/// Writes a Reach file as a script that `psql -v ON_ERROR_STOP=1 -f` loads into PostgreSQL 15 in
+/// one transaction.
 ///
-/// It reads one table at a time in one read transaction (a consistent snapshot) and writes as it
-/// reads, so memory stays flat whatever the file's size.
+/// - The whole export (``Part/all``) is for an empty database: the platform's tables, the data as
+///   `COPY … FROM stdin`, then keys, indexes and constraints, then `ANALYZE`.
+/// - A data-only export loads into a database that has the platform's tables already, made by the
+///   platform's migrations or by Reach's whole export: the rows go into temporary staging tables,
+///   and `load_data.sql` moves them into the target's own columns and types (plans and
+///   configuration merged on their keys, with ``replace`` the data tables emptied first).
+///
+/// A search's result pages are one `scraping_results` row, as the platform keeps them. It reads
+/// one table at a time in one read transaction (a consistent snapshot) and writes as it reads, so
+/// memory stays flat whatever the file's size.
 public struct Exporter: Sendable {
     public enum Part: Sendable { case all, schemaOnly, dataOnly }
 
     public var part: Part = .all
     /// Only these tables' data (and, with the schema, all tables still).
     public var tables: [String] = ReachDatabase.platformTables
+    /// Data only: empty the target's data tables before loading (plans and configuration still merge).
+    public var replace = false
 
-    public init(part: Part = .all, tables: [String]? = nil) throws {
+    public init(part: Part = .all, tables: [String]? = nil, replace: Bool = false) throws {
         self.part = part
+        self.replace = replace
+        if replace && part != .dataOnly { throw CopyError("--replace goes with --data-only: a whole export loads into an empty database") }
         if let tables {
             let unknown = tables.filter { !ReachDatabase.platformTables.contains($0) }
             guard unknown.isEmpty else {
@@ -43,8 +53,8 @@ public struct Exporter: Sendable {
                     + "PostgreSQL would refuse them; run `reach doctor`")
             }
             try sink.write("""
-                -- Reach export: the platform's schema and data for PostgreSQL 15.
-                -- Load into an empty database: psql -v ON_ERROR_STOP=1 -f FILE "$DATABASE_URL"
+                -- Reach export: \(part == .dataOnly ? "the data, for a database that has the platform's tables" : "the platform's schema and data") (PostgreSQL 15).
+                -- psql -v ON_ERROR_STOP=1 -f FILE "$DATABASE_URL"
                 SET client_encoding = 'UTF8';
                 SET standard_conforming_strings = on;
                 SET client_min_messages = warning;
@@ -55,30 +65,57 @@ public struct Exporter: Sendable {
                 BEGIN;
 
                 """)
-            if part != .dataOnly { try sink.write(PostgresSchema.tablesSQL + "\n") }
-            if part != .schemaOnly {
-                var done = 0
-                for table in tables {
-                    try exportTable(db, table: table, to: sink) {
-                        done += 1
-                        if done % 1_000 == 0 { progress(done) }
-                    }
-                }
-                progress(done)
+            var done = 0
+            func row() {
+                done += 1
+                if done % 1_000 == 0 { progress(done) }
             }
-            if part != .dataOnly { try sink.write(PostgresSchema.constraintsSQL + "\n") }
-            if part != .schemaOnly { try sink.write("ANALYZE;\n") }
+            switch part {
+            case .all:
+                try sink.write(PostgresSchema.tablesSQL + "\n")
+                for table in tables { try copy(db, table: table, into: table, staged: false, to: sink, row: row) }
+                try sink.write(PostgresSchema.constraintsSQL + "\n")
+                try sink.write("ANALYZE;\n")
+            case .schemaOnly:
+                try sink.write(PostgresSchema.tablesSQL + "\n")
+                try sink.write(PostgresSchema.constraintsSQL + "\n")
+            case .dataOnly:
+                try sink.write("""
+                    CREATE TEMPORARY TABLE reach_load_options (replace boolean NOT NULL) ON COMMIT DROP;
+                    INSERT INTO reach_load_options VALUES (\(replace));
+
+                    """)
+                for table in tables {
+                    try stage(table, to: sink)
+                    try copy(db, table: table, into: "reach_stage_" + table, staged: true, to: sink, row: row)
+                }
+                try sink.write(PostgresSchema.loadDataSQL + "\n")
+            }
+            progress(done)
             try sink.write("COMMIT;\n")
         }
         try sink.flush()
     }
 
-    private func exportTable(_ db: Database, table: String, to sink: some ScriptSink, row: () -> Void) throws {
+    /// A temporary table of text columns that takes a table's rows as the file holds them.
+    private func stage(_ table: String, to sink: some ScriptSink) throws {
+        guard let schema = PostgresSchema.table(table) else { throw CopyError("no PostgreSQL schema for \(table)") }
+        let columns = schema.columns.map { "    \(Self.quoted($0.name)) text" }.joined(separator: ",\n")
+        // JSON is parsed once, on its way into the target: compressing it here too would be wasted.
+        let uncompressed = schema.columns.filter { $0.kind == .json }
+            .map { "ALTER TABLE reach_stage_\(table) ALTER COLUMN \(Self.quoted($0.name)) SET STORAGE EXTERNAL;\n" }.joined()
+        try sink.write("CREATE TEMPORARY TABLE reach_stage_\(table) (\n\(columns)\n) ON COMMIT DROP;\n\(uncompressed)")
+    }
+
+    /// A table's rows as one `COPY … FROM stdin` block into `target`.
+    private func copy(
+        _ db: Database, table: String, into target: String, staged: Bool, to sink: some ScriptSink, row: () -> Void
+    ) throws {
         guard let schema = PostgresSchema.table(table) else { throw CopyError("no PostgreSQL schema for \(table)") }
         let columns = schema.columns.map(\.name)
-        let kinds = schema.columns.map(\.kind)
-        let list = columns.map { $0 == "key" || $0 == "cursor" || $0 == "timestamp" ? "\"\($0)\"" : $0 }
-        try sink.write("COPY \(table) (\(list.joined(separator: ", "))) FROM stdin;\n")
+        // A staging table is text: its timestamps stay UTC text, cast once they reach the target.
+        let kinds = schema.columns.map { staged && $0.kind == .timestamptz ? .timestamp : $0.kind }
+        try sink.write("COPY \(target) (\(columns.map(Self.quoted).joined(separator: ", "))) FROM stdin;\n")
         var line: [UInt8] = []
         let null = Array(CopyFormat.null.utf8)
         // The platform keeps one result row per job, and its code reads a job's first row only.
@@ -101,5 +138,10 @@ public struct Exporter: Sendable {
             row()
         }
         try sink.write("\\.\n\n")
+    }
+
+    /// Column names that are words of SQL are quoted, as pg_dump writes them.
+    static func quoted(_ name: String) -> String {
+        ["key", "cursor", "timestamp"].contains(name) ? "\"\(name)\"" : name
     }
 }

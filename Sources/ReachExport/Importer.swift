@@ -3,16 +3,31 @@ import GRDB
 import ReachCore
 import ReachStore
 
-/// Reads a PostgreSQL script of the export's form, or a `pg_dump --data-only` of the platform's
-/// tables, into a Reach file: every `COPY <table> (<columns>) FROM stdin;` block is loaded, other
-/// statements are skipped. All in one transaction: a malformed file is refused with its line
-/// number, and nothing is written. The search indexes fill through their triggers as rows arrive.
+/// Reads the platform's tables into a Reach file from a `reach export postgres` script, any
+/// `pg_dump` of the platform's database (plain, data only, COPY or INSERTs), Supabase's data
+/// dump, or a live database's COPY stream (``DumpInput``).
+///
+/// Tables of other schemas and other tables are skipped and named in the report; columns Reach
+/// does not keep are skipped and named too. Values are read as PostgreSQL prints them
+/// (``ValueCodec``); timestamps with an offset are converted to UTC, and those cut from
+/// microseconds to milliseconds are counted. The plans and settings the file holds replace the
+/// file's own; when it holds none, Reach's stay. All in one transaction: a row Reach cannot hold
+/// is refused with its line, table and column, and nothing is written. The search indexes fill
+/// through their triggers as rows arrive.
 public struct Importer: Sendable {
-    /// What was read.
+    /// What was read, and what was not carried across.
     public struct Report: Sendable, Codable {
         public var rows: [String: Int] = [:]
-        /// COPY blocks of tables that are not the platform's (e.g. a migrations table), skipped.
+        /// Tables that are not the platform's (other schemas, a migrations table), skipped: `auth.users`.
         public var skippedTables: [String] = []
+        /// Columns of the platform's tables that Reach does not keep, skipped: `table.column`.
+        public var skippedColumns: [String] = []
+        /// Timestamps whose digits past the millisecond were cut: Reach keeps milliseconds.
+        public var truncatedTimestamps = 0
+        /// Platform names spelt otherwise (the platform's default `Tiktok`), stored as `TikTok`.
+        public var respelledPlatforms = 0
+        /// Plans or settings the file holds none of: Reach's own were kept.
+        public var keptTables: [String] = []
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -38,97 +53,92 @@ public struct Importer: Sendable {
             throw CopyError("cannot read \(path): give a script written by `reach export postgres` or a pg_dump file")
         }
         defer { try? handle.close() }
-        return try importLines(LineReader(handle), into: database, progress: progress)
+        return try importInput(DumpInput(handle), into: database, progress: progress)
     }
 
-    public func importLines(_ reader: LineReader, into database: ReachDatabase, progress: (Int) -> Void) throws -> Report {
+    /// Reads `input` into `database`; `beforeCommit` may still refuse it all (the source's own failure).
+    public func importInput(
+        _ input: DumpInput, into database: ReachDatabase, progress: (Int) -> Void, beforeCommit: () throws -> Void = {}
+    ) throws -> Report {
         var report = Report()
         try database.writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 if try TableTransfer.holdsData(db), !force {
                     throw CopyError("the database already holds data: import into a new file, or pass --force to replace it")
                 }
-                // Foreign keys are checked at commit, so blocks may come in any order.
+                // Foreign keys are checked at commit, so tables may come in any order.
                 try TableTransfer.deferForeignKeys(db)
-                try TableTransfer.deleteAll(db)
-                report = try load(db, reader: reader, progress: progress)
+                try TableTransfer.deleteData(db)
+                report = try load(db, reader: DumpReader(input), progress: progress)
                 guard !report.rows.isEmpty else {
-                    throw CopyError("the file holds no COPY block of the platform's tables: "
-                        + "it is not a `reach export postgres` script or a pg_dump of them (nothing was changed)")
+                    throw CopyError("the file holds no rows of the platform's tables (no COPY block or INSERT of them): "
+                        + "it is not a `reach export postgres` script or a pg_dump of the platform's database (nothing was changed)")
                 }
                 let violations = try TableTransfer.foreignKeyViolations(db)
                 guard violations.isEmpty else {
                     throw CopyError("rows refer to rows the file does not hold: \(violations.prefix(3).joined(separator: "; "))")
                 }
+                try beforeCommit()
                 return .commit
             }
         }
         return report
     }
 
-    private func load(_ db: Database, reader: LineReader, progress: (Int) -> Void) throws -> Report {
+    private func load(_ db: Database, reader: DumpReader, progress: (Int) -> Void) throws -> Report {
         var report = Report()
         var total = 0
-        while let (number, line) = try reader.next() {
-            guard line.hasPrefix("COPY ") else { continue }
-            let (table, columns) = try parseCopy(line, number: number)
-            guard let schema = PostgresSchema.table(table) else {
-                report.skippedTables.append(table)
-                try skipBlock(reader, from: number)
+        var replaced: Set<String> = []
+        while let statement = try reader.nextStatement() {
+            let name: DumpReader.TableName, columns: [String]?, line: Int
+            switch statement {
+            case .copy(let table, let list, let number), .insert(let table, let list, let number):
+                (name, columns, line) = (table, list, number)
+            }
+            let nextRow: () throws -> (Int, [String?])?
+            switch statement {
+            case .copy: nextRow = reader.nextCopyRow
+            case .insert: nextRow = reader.nextInsertRow
+            }
+            guard name.schema == nil || name.schema == "public", ReachDatabase.platformTables.contains(name.table) else {
+                if !report.skippedTables.contains(name.description) { report.skippedTables.append(name.description) }
+                while try nextRow() != nil {}
                 continue
             }
-            let kinds = try columns.map { column -> PostgresSchema.Kind in
-                guard let kind = schema.kind(of: column) else {
-                    throw Failure(line: number, reason: "\(table) has no column \(column)")
-                }
-                return kind
-            }
-            let statement = try TableTransfer.insertStatement(db, table: table, columns: columns)
-            let readBack = try TableTransfer.readBackStatement(db, table: table)
-            let check = Self.readers[table]
-            var count = 0
-            var terminated = false
-            while let (rowNumber, row) = try reader.next() {
-                if row == "\\." {
-                    terminated = true
-                    break
-                }
-                do {
-                    let fields = try CopyFormat.fields(row[...])
-                    guard fields.count == columns.count else {
-                        throw CopyError("\(fields.count) fields for \(columns.count) columns of \(table)")
+            let table = name.table
+            report.rows[table, default: 0] += 0
+            var loader: TableLoader?
+            while let (rowLine, fields) = try nextRow() {
+                if loader == nil {
+                    if TableTransfer.referenceTables.contains(table), replaced.insert(table).inserted {
+                        try TableTransfer.deleteRows(db, table: table)
                     }
-                    var values: [DatabaseValue] = []
-                    values.reserveCapacity(fields.count)
-                    for index in fields.indices {
-                        var text = fields[index]
-                        if columns[index] == "platform", let value = text {
-                            text = Self.platformName(value)
-                        }
-                        values.append(try ValueCodec.storedValue(text, kind: kinds[index], column: columns[index]))
+                    let order = try columns ?? reader.definitions[name] ?? Self.positional(table, count: fields.count, line: line)
+                    loader = try TableLoader(db, table: table, columns: order, line: line)
+                    for column in loader?.skippedColumns ?? [] where !report.skippedColumns.contains("\(table).\(column)") {
+                        report.skippedColumns.append("\(table).\(column)")
                     }
-                    try statement.execute(arguments: StatementArguments(values))
-                    if let check, let stored = try Row.fetchOne(readBack, arguments: [db.lastInsertedRowID]) {
-                        try check(stored)
-                    }
-                } catch StoreError.unreadableRow(let table, let column, _, let reason) {
-                    throw Failure(line: rowNumber, reason: "\(table).\(column): \(reason)")
-                } catch let error as ReachError {
-                    throw Failure(line: rowNumber, reason: "\(table): \(error)")
-                } catch let error as DatabaseError {
-                    throw Failure(line: rowNumber, reason: "\(table): \(error.message ?? "refused by the schema")")
-                } catch let error as CopyError {
-                    throw Failure(line: rowNumber, reason: error.description)
                 }
-                count += 1
+                try loader?.insert(db, fields, line: rowLine, report: &report)
+                report.rows[table, default: 0] += 1
                 total += 1
                 if total % 1_000 == 0 { progress(total) }
             }
-            guard terminated else { throw Failure(line: number, reason: "the COPY block of \(table) never ends with \\.") }
-            report.rows[table, default: 0] += count
         }
+        report.keptTables = TableTransfer.referenceTables.filter { !replaced.contains($0) }
         progress(total)
         return report
+    }
+
+    /// The columns of an INSERT that names none, in a dump without the table's definition: the
+    /// platform database's order (which Reach's export keeps), with or without Reach's own columns.
+    static func positional(_ table: String, count: Int, line: Int) throws -> [String] {
+        guard let schema = PostgresSchema.table(table) else { throw Failure(line: line, reason: "\(table) has no known columns") }
+        if count == schema.platformColumns.count { return schema.platformColumns.map(\.name) }
+        if count == schema.columns.count { return schema.columns.map(\.name) }
+        throw Failure(line: line, reason: "an INSERT into \(table) names no columns and the file holds no CREATE TABLE for it, "
+            + "and its \(count) values are not the platform's \(schema.platformColumns.count) columns: "
+            + "dump with --column-inserts (or pg_dump's default COPY)")
     }
 
     /// Each row is read back as Reach's readers read it, so that the import refuses what they or
@@ -145,29 +155,6 @@ public struct Importer: Sendable {
         "events": { _ = try Event(row: $0) },
         "background_jobs": { _ = try BackgroundJob(row: $0) },
     ]
-
-    /// `COPY public.campaigns (id, user_id, "key") FROM stdin;` → ("campaigns", ["id", "user_id", "key"]).
-    func parseCopy(_ line: String, number: Int) throws -> (String, [String]) {
-        guard line.hasSuffix("FROM stdin;"), let open = line.firstIndex(of: "("), let close = line.lastIndex(of: ")"), open < close
-        else { throw Failure(line: number, reason: "expected COPY <table> (<columns>) FROM stdin;") }
-        var table = line.dropFirst("COPY ".count).prefix { $0 != " " && $0 != "(" }
-            .trimmingCharacters(in: .whitespaces)
-        if table.hasPrefix("public.") { table = String(table.dropFirst("public.".count)) }
-        table = table.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        let columns = line[line.index(after: open)..<close].split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        }
-        guard !columns.isEmpty, columns.allSatisfy({ !$0.isEmpty }) else {
-            throw Failure(line: number, reason: "the COPY line names no columns")
-        }
-        return (table, columns)
-    }
-
-    private func skipBlock(_ reader: LineReader, from number: Int) throws {
-        while let (_, line) = try reader.next() {
-            if line == "\\." { return }
-        }
-    }
 
     /// Any casing of a platform is accepted on import: `tiktok` → `TikTok`.
     static func platformName(_ text: String) -> String {

@@ -3,7 +3,8 @@ import GRDB
 import ReachStore
 
 /// Converts values between Reach's SQLite storage and PostgreSQL's text form, per DESIGN.md's
-/// mapping: booleans 0/1 ↔ t/f, timestamps `YYYY-MM-DD HH:MM:SS.SSS` both ways, the rest as text.
+/// mapping: booleans 0/1 ↔ t/f, timestamps `YYYY-MM-DD HH:MM:SS.SSS` UTC both ways (with `+00`
+/// for a `timestamptz` column), the rest as text.
 enum ValueCodec {
     /// The PostgreSQL text of a stored value; `nil` is NULL.
     static func postgresText(_ value: DatabaseValue, kind: PostgresSchema.Kind) throws -> String? {
@@ -18,60 +19,125 @@ enum ValueCodec {
             guard number.isFinite else { throw CopyError("a non-finite number cannot be exported") }
             return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
         case .string(let text):
-            return text
+            // Stored timestamps are UTC: said so to a column that keeps instants.
+            return kind == .timestamptz ? text + "+00" : text
         case .blob:
             throw CopyError("a blob cannot be exported to a text column")
         }
     }
 
+    /// What reading a value changed: Reach keeps milliseconds, PostgreSQL microseconds.
+    struct Reading {
+        var value: DatabaseValue
+        /// A timestamp whose microseconds were cut to milliseconds.
+        var truncated = false
+    }
+
     /// The stored value of PostgreSQL text for a column of `kind`.
     static func storedValue(_ text: String?, kind: PostgresSchema.Kind, column: String) throws -> DatabaseValue {
-        guard let text else { return .null }
+        try read(text, kind: kind, column: column).value
+    }
+
+    static func read(_ text: String?, kind: PostgresSchema.Kind, column: String) throws -> Reading {
+        guard let text else { return Reading(value: .null) }
         switch kind {
         case .boolean:
             switch text.lowercased() {
-            case "t", "true", "1", "yes", "on": return 1.databaseValue
-            case "f", "false", "0", "no", "off": return 0.databaseValue
-            default: throw CopyError("\(column): '\(text)' is not a boolean")
+            case "t", "true", "1", "yes", "on", "y": return Reading(value: 1.databaseValue)
+            case "f", "false", "0", "no", "off", "n": return Reading(value: 0.databaseValue)
+            default: throw CopyError("\(column): '\(shown(text))' is not a boolean")
             }
         case .integer:
             guard let number = Int64(text), (-2_147_483_648...2_147_483_647).contains(number) else {
-                throw CopyError("\(column): '\(text)' is not a 32-bit integer")
+                throw CopyError("\(column): '\(shown(text))' is not a 32-bit integer")
             }
-            return number.databaseValue
+            return Reading(value: number.databaseValue)
         case .numeric:
-            guard let number = Double(text), number.isFinite else { throw CopyError("\(column): '\(text)' is not a number") }
-            return number.databaseValue
+            guard let number = Double(text), number.isFinite else { throw CopyError("\(column): '\(shown(text))' is not a number") }
+            return Reading(value: number.databaseValue)
         case .uuid:
-            guard UUID(uuidString: text) != nil else { throw CopyError("\(column): '\(text)' is not a UUID") }
-            return text.lowercased().databaseValue
-        case .timestamp:
-            guard let stored = storedTimestamp(text) else {
-                throw CopyError("\(column): '\(text)' is not a timestamp of years 0001 to 9999")
+            guard UUID(uuidString: text) != nil else { throw CopyError("\(column): '\(shown(text))' is not a UUID") }
+            return Reading(value: text.lowercased().databaseValue)
+        case .timestamp, .timestamptz:
+            guard let (stored, truncated) = storedTimestamp(text) else {
+                throw CopyError("\(column): '\(shown(text))' is not a timestamp of years 0001 to 9999")
             }
-            return stored.databaseValue
+            return Reading(value: stored.databaseValue, truncated: truncated)
         case .json:
             do {
-                return try RawJSON(validating: text).databaseValue
+                return Reading(value: try RawJSON(validating: text).databaseValue)
             } catch {
                 throw CopyError("\(column): \(error)")
             }
         case .text:
-            return text.databaseValue
+            return Reading(value: text.databaseValue)
         }
     }
 
-    /// `2026-11-24 22:06:18.123456` (PostgreSQL prints 0 to 6 fractional digits) → `2026-11-24 22:06:18.123`.
-    static func storedTimestamp(_ text: String) -> String? {
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let first = parts.first else { return nil }
-        let base = String(first)
-        guard base.count == 19, base.range(of: #"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$"#, options: .regularExpression) != nil else {
-            return nil
+    /// A timestamp as PostgreSQL prints one → the stored form, UTC, and whether digits past the
+    /// millisecond were cut. `2026-11-24 22:06:18.123456` → `2026-11-24 22:06:18.123`;
+    /// `2026-12-07 20:06:41.42099+05:30` → `2026-12-07 14:36:41.420`. An offset is `Z`, `±HH`,
+    /// `±HH:MM` or `±HH:MM:SS` (a zone's local mean time); a year may have more than four digits
+    /// or say `BC` while its offset brings it back to years 0001 to 9999, as near the ends of the
+    /// range a timestamptz prints in a zone other than UTC. `infinity` and what ends outside the
+    /// range are refused (nil).
+    static func storedTimestamp(_ text: String) -> (String, Bool)? {
+        var bytes = Array(text.utf8)[...]
+        func number(_ minimum: Int, _ maximum: Int) -> Int64? {
+            let digits = bytes.prefix { $0 >= 48 && $0 <= 57 }.prefix(maximum)
+            guard digits.count >= minimum else { return nil }
+            bytes = bytes.dropFirst(digits.count)
+            return digits.reduce(0) { $0 * 10 + Int64($1 - 48) }
         }
-        var fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.count <= 6, fraction.allSatisfy(\.isNumber) else { return nil }
-        fraction = String((fraction + "000").prefix(3))
-        return "\(base).\(fraction)"
+        func take(_ byte: UInt8) -> Bool {
+            guard bytes.first == byte else { return false }
+            bytes = bytes.dropFirst()
+            return true
+        }
+        guard var year = number(4, 6), take(UInt8(ascii: "-")), let month = number(2, 2), take(UInt8(ascii: "-")),
+            let day = number(2, 2), take(UInt8(ascii: " ")) || take(UInt8(ascii: "T")),
+            let hour = number(2, 2), take(UInt8(ascii: ":")), let minute = number(2, 2), take(UInt8(ascii: ":")),
+            let second = number(2, 2)
+        else { return nil }
+        var fraction: [UInt8] = []
+        if take(UInt8(ascii: ".")) {
+            fraction = Array(bytes.prefix { $0 >= 48 && $0 <= 57 })
+            guard (1...6).contains(fraction.count) else { return nil }
+            bytes = bytes.dropFirst(fraction.count)
+        }
+        var offset: Int64 = 0
+        if take(UInt8(ascii: "Z")) {
+        } else if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            bytes = bytes.dropFirst()
+            guard let hours = number(2, 2), hours <= 15 else { return nil }
+            var magnitude = hours * 3_600
+            if take(UInt8(ascii: ":")) {
+                guard let minutes = number(2, 2), minutes < 60 else { return nil }
+                magnitude += minutes * 60
+                if take(UInt8(ascii: ":")) {
+                    guard let seconds = number(2, 2), seconds < 60 else { return nil }
+                    magnitude += seconds
+                }
+            }
+            offset = sign == UInt8(ascii: "-") ? -magnitude : magnitude
+        }
+        if bytes.elementsEqual(" BC".utf8) {
+            bytes = []
+            year = 1 - year  // 1 BC is year 0
+        }
+        guard bytes.isEmpty else { return nil }
+        let milliseconds = (fraction + [48, 48, 48]).prefix(3).reduce(0) { $0 * 10 + Int64($1 - 48) }
+        let truncated = fraction.dropFirst(3).contains { $0 != UInt8(ascii: "0") }
+        guard let local = Date(civilYear: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                               millisecond: milliseconds)
+        else { return nil }
+        let instant = local.addingTimeInterval(TimeInterval(-offset))
+        guard instant.isStorable else { return nil }
+        return (instant.databaseText, truncated)
+    }
+
+    /// A value as an error message may show it: at most 60 characters.
+    static func shown(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(60)) + "…"
     }
 }

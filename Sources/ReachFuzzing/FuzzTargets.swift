@@ -54,7 +54,7 @@ public enum FuzzTargets {
     /// A COPY script: imported (replacing what the last input left), or refused with a line number.
     static func copy(_ data: Data) {
         do {
-            _ = try Importer(force: true).importLines(LineReader(data: data, chunk: 64), into: database) { _ in }
+            _ = try Importer(force: true).importInput(DumpInput(data: data, chunk: 64), into: database) { _ in }
         } catch let failure as Importer.Failure {
             check(failure.line >= 0, "a failure without a line")
         } catch {}

@@ -52,8 +52,9 @@ enum OpenAPISchemas {
         "processedRuns": integer, "processedResults": integer, "targetResults": integer, "cursor": integer,
         "progress": number, "qstashMessageId": string, "createdAt": dateTime, "startedAt": dateTime,
         "completedAt": dateTime, "timeoutAt": dateTime, "updatedAt": dateTime, "error": string,
+        "runId": string, "region": string,
     ]
-    static let scrapingJobRequired = ["id", "userId", "status", "platform", "processedRuns", "processedResults", "targetResults", "createdAt", "updatedAt"]
+    static let scrapingJobRequired = ["id", "userId", "status", "platform", "processedRuns", "processedResults", "targetResults", "createdAt", "updatedAt", "region"]
     static let scrapingResultProperties: [String: JSONValue] = [
         "id": uuid, "jobId": uuid, "creators": array(anyJSON), "createdAt": dateTime,
         "cursor": integer,
@@ -71,6 +72,7 @@ enum OpenAPISchemas {
         "usageCreatorsCurrentMonth": integer, "usageResetDate": dateTime, "lastWebhookEvent": string, "lastWebhookTimestamp": dateTime,
         "billingSyncStatus": string, "trialConversionDate": dateTime, "subscriptionCancelDate": dateTime, "subscriptionRenewalDate": dateTime,
         "isAdmin": boolean, "createdAt": dateTime, "updatedAt": dateTime,
+        "clerkCustomerId": string, "clerkSubscriptionId": string,
     ]
     static let userProfileRequired = ["id", "userId", "signupTimestamp", "onboardingStep", "createdAt", "updatedAt"]
     static let systemConfigurationProperties: [String: JSONValue] = [

@@ -10,7 +10,7 @@ struct TikTokKeywordSearch {
     func page(_ step: SearchStep) async throws -> SearchPage {
         try calls.requireKey(.scrapeCreators)
         let answer = try await calls.get(.scrapeCreators, "/v1/tiktok/search/keyword", query: [
-            ("query", step.job.keywordList.joined(separator: " ")), ("cursor", String(step.cursor)), ("region", "US"),
+            ("query", step.job.keywordList.joined(separator: " ")), ("cursor", String(step.cursor)), ("region", step.job.region),
         ])
         let list = try ShapeCheck.array(answer, "search_item_list", provider: .scrapeCreators)
         let awemes = list.map { $0["aweme_info"] ?? [:] }
@@ -23,7 +23,7 @@ struct TikTokKeywordSearch {
         let items = await SecondaryCalls.map(Array(fresh), limit: calls.settings.secondaryConcurrency) { aweme -> JSONValue? in
             guard TikTokKeywordMapping.needsProfile(aweme) else { return TikTokKeywordMapping.item(aweme) }
             let handle = Raw.text(aweme["author"]?["unique_id"])
-            let profile = try? await calls.get(.scrapeCreators, "/v1/tiktok/profile", query: [("handle", handle), ("region", "US")],
+            let profile = try? await calls.get(.scrapeCreators, "/v1/tiktok/profile", query: [("handle", handle), ("region", step.job.region)],
                                                role: .secondary)
             return TikTokKeywordMapping.item(aweme, profileBio: profile.map(TikTokKeywordMapping.profileBio))
         }

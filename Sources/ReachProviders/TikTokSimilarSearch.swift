@@ -12,7 +12,7 @@ struct TikTokSimilarSearch {
         try calls.requireKey(.scrapeCreators)
         let target = Raw.handle(step.job.targetUsername ?? "").filter { !$0.isWhitespace }
         let profile = try await TargetLookup.get(
-            calls, .scrapeCreators, "/v1/tiktok/profile", query: [("handle", target), ("region", "US")],
+            calls, .scrapeCreators, "/v1/tiktok/profile", query: [("handle", target), ("region", step.job.region)],
             missing: "TikTok account @\(target) not found")
         await hooks.progress(20)
         let keywords = TikTokSimilarMapping.keywords(profile, stopWords: words.stopWordSet)
@@ -26,7 +26,7 @@ struct TikTokSimilarSearch {
             searches += 1
             // A failed search does not count toward the cap: the next keyword is tried.
             guard let answer = try? await calls.get(.scrapeCreators, "/v1/tiktok/search/users", query: [
-                ("query", keyword), ("cursor", "0"), ("region", "US"),
+                ("query", keyword), ("cursor", "0"), ("region", step.job.region),
             ]), let users = try? ShapeCheck.array(answer, "users", provider: .scrapeCreators) else { continue }
             successes += 1
             found += users.compactMap { $0["user_info"] }.filter { $0.objectValue != nil }.map { ($0, keyword) }
@@ -38,7 +38,7 @@ struct TikTokSimilarSearch {
         let calls = self.calls
         let items = await SecondaryCalls.map(kept, limit: calls.settings.secondaryConcurrency) { entry -> JSONValue in
             let handle = Raw.text(entry.user["unique_id"])
-            let profile = try? await calls.get(.scrapeCreators, "/v1/tiktok/profile", query: [("handle", handle), ("region", "US")],
+            let profile = try? await calls.get(.scrapeCreators, "/v1/tiktok/profile", query: [("handle", handle), ("region", step.job.region)],
                                                role: .secondary)
             return TikTokSimilarMapping.item(entry.user, keyword: entry.keyword,
                                              profileSignature: profile?["user"]?["signature"]?.stringValue)

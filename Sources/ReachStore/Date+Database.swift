@@ -84,9 +84,18 @@ extension Date {
         }
         guard field >= 4, digits > 0 else { return nil }
         store()
-        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        guard (1...9999).contains(year) else { return nil }
+        return Date(civilYear: year, month: month, day: day, hour: hour, minute: minute, second: second, millisecond: millisecond)
+    }
+
+    /// The instant of a UTC calendar date and time, proleptic Gregorian (H. Hinnant's algorithm),
+    /// for any year (0 is 1 BC); nil for a date the calendar does not have (2027-02-30) or a time
+    /// out of range. Whether the schema can store it is ``isStorable``.
+    public init?(civilYear year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64, millisecond: Int64) {
+        guard abs(year) <= 1_000_000, (1...12).contains(month), day >= 1, day <= Date.daysIn(month: month, year: year),
+            (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second), (0...999).contains(millisecond)
         else { return nil }
-        // Days since 1970-01-01, proleptic Gregorian (H. Hinnant's algorithm).
+        // Days since 1970-01-01.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -94,7 +103,15 @@ extension Date {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         let days = era * 146_097 + doe - 719_468
         let milliseconds = ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millisecond
-        return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+
+    static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }
 

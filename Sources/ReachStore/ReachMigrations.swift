@@ -15,6 +15,7 @@ enum ReachMigrations {
         ("0007_token_revocations", PackageResources._007_token_revocations_sql),
         ("0008_provider_settings", PackageResources._008_provider_settings_sql),
         ("0009_test_clock", PackageResources._009_test_clock_sql),
+        ("0010_platform_columns", PackageResources._010_platform_columns_sql),
     ]
 
     /// `PRAGMA application_id` of a Reach file: "REAC".

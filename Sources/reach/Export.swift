@@ -12,6 +12,10 @@ struct Export: AsyncParsableCommand {
             discussion: """
                 The script loads into an empty PostgreSQL 15 database in one transaction:
                   reach export postgres | psql -v ON_ERROR_STOP=1 "$DATABASE_URL"
+                With --data-only it loads into a database that has the platform's tables: one its migrations made, or
+                one this export made. Only the target's columns are written; plans and configuration merge on their
+                keys; a row whose key the target holds already is refused, unless --replace empties the data tables first:
+                  reach export postgres --data-only --to "$DATABASE_URL"
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -20,16 +24,19 @@ struct Export: AsyncParsableCommand {
         @Flag(name: .long, help: "Only the schema.") var schemaOnly = false
         @Flag(name: .long, help: "Only the data (COPY blocks), for a database that has the schema.") var dataOnly = false
         @Option(name: .long, help: "Only these tables' data, comma-separated.") var tables: String?
+        @Flag(name: .long, help: "With --data-only: empty the target's data tables first (plans and configuration still merge).")
+        var replace = false
 
         func validate() throws {
             if schemaOnly && dataOnly { throw UsageError("--schema-only and --data-only exclude each other") }
+            if replace && !dataOnly { throw UsageError("--replace goes with --data-only: a whole export loads into an empty database") }
             if out != nil && to != nil { throw UsageError("--out and --to exclude each other") }
         }
 
         func execute() async throws {
             let exporter = try Exporter(
                 part: schemaOnly ? .schemaOnly : dataOnly ? .dataOnly : .all,
-                tables: tables.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+                tables: tables.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }, replace: replace)
             let database = try options.open(.readOnly())
             let total = schemaOnly ? 0 : try exporter.rowCounts(database).values.reduce(0, +)
             let bar = Terminal.ProgressBar("exporting")

@@ -7,21 +7,37 @@ import Testing
 
 @Suite("Export and import")
 struct ExportTests {
-    @Test("the PostgreSQL DDL has every SQLite column of the ten tables, in order, and no reach_ table")
+    @Test("the PostgreSQL DDL has every SQLite column of the ten tables, and no reach_ table")
     func schemaMatches() throws {
         let database = try ReachDatabase.temporary()
         try database.reader.read { db throws in
             #expect(PostgresSchema.tables.map(\.name).sorted() == ReachDatabase.platformTables.sorted())
             for table in ReachDatabase.platformTables {
                 let columns = try TableTransfer.columns(db, table: table)
-                #expect(PostgresSchema.table(table)?.columns.map(\.name) == columns, "\(table)")
+                #expect(PostgresSchema.table(table)?.columns.map(\.name).sorted() == columns.sorted(), "\(table)")
             }
         }
         #expect(!PostgresSchema.tablesSQL.contains("reach_") && !PostgresSchema.constraintsSQL.contains("reach_"))
         #expect(PostgresSchema.table("user_profiles")?.kind(of: "is_admin") == .boolean)
         #expect(PostgresSchema.table("scraping_jobs")?.kind(of: "progress") == .numeric)
         #expect(PostgresSchema.table("search_results")?.kind(of: "job_id") == .text)
-        #expect(PostgresSchema.table("events")?.kind(of: "timestamp") == .timestamp)
+        #expect(PostgresSchema.table("events")?.kind(of: "timestamp") == .timestamptz)
+        #expect(PostgresSchema.table("campaigns")?.kind(of: "created_at") == .timestamp)
+    }
+
+    @Test("the export's tables are the platform database's: its columns in its order and of its kinds, Reach's own last")
+    func platformOrder() throws {
+        let fixture = try String(contentsOf: packageRoot.appendingPathComponent("schema/platform/database.sql"), encoding: .utf8)
+        let platform = PostgresSchema.parse(fixture.replacingOccurrences(of: "CREATE TABLE public.", with: "CREATE TABLE "))
+        for table in ReachDatabase.platformTables {
+            let theirs = try #require(platform.first { $0.name == table }, "\(table)")
+            let ours = try #require(PostgresSchema.table(table))
+            #expect(ours.platformColumns.map(\.name) == theirs.columns.map(\.name), "\(table)")
+            #expect(ours.platformColumns.map(\.kind) == theirs.columns.map(\.kind), "\(table)")
+            #expect(ours.columns.suffix(ours.columns.count - ours.platformColumns.count).allSatisfy { $0.isReachOwn }, "\(table)")
+        }
+        #expect(PostgresSchema.table("background_jobs")?.columns.filter(\.isReachOwn).map(\.name) == ["lease_expires_at", "leased_by", "dedupe_key"])
+        #expect(PostgresSchema.table("scraping_results")?.columns.filter(\.isReachOwn).map(\.name) == ["cursor"])
     }
 
     @Test("COPY text escaping round-trips tabs, newlines, backslashes, \\N and unicode", arguments: [
@@ -39,10 +55,26 @@ struct ExportTests {
     @Test("PostgreSQL's other escapes and timestamps of 0 to 6 fractional digits are read")
     func readingPostgres() throws {
         #expect(try CopyFormat.fields(#"a\bb\fc\vd\101\x41"#) == ["a\u{08}b\u{0C}c\u{0B}dAA"])
-        #expect(ValueCodec.storedTimestamp("2026-11-24 22:06:18") == "2026-11-24 22:06:18.000")
-        #expect(ValueCodec.storedTimestamp("2026-11-24 22:06:18.1") == "2026-11-24 22:06:18.100")
-        #expect(ValueCodec.storedTimestamp("2026-11-24 22:06:18.123456") == "2026-11-24 22:06:18.123")
-        #expect(ValueCodec.storedTimestamp("infinity") == nil && ValueCodec.storedTimestamp("2026-11-24T22:06:18") == nil)
+        func stored(_ text: String) -> String? { ValueCodec.storedTimestamp(text)?.0 }
+        #expect(stored("2026-11-24 22:06:18") == "2026-11-24 22:06:18.000")
+        #expect(stored("2026-11-24 22:06:18.1") == "2026-11-24 22:06:18.100")
+        #expect(stored("2026-11-24 22:06:18.123456") == "2026-11-24 22:06:18.123")
+        #expect(ValueCodec.storedTimestamp("2026-11-24 22:06:18.123456")?.1 == true)
+        #expect(ValueCodec.storedTimestamp("2026-11-24 22:06:18.123000")?.1 == false)
+        #expect(stored("infinity") == nil && stored("-infinity") == nil && stored("2026-11-24 22:06:18 BC") == nil)
+        #expect(stored("2026-02-30 00:00:00") == nil && stored("10000-01-01 00:00:00") == nil)
+        // timestamptz, with any offset PostgreSQL prints, is the same instant in UTC.
+        #expect(stored("2026-12-07 20:06:41.42099+00") == "2026-12-07 20:06:41.420")
+        #expect(stored("2026-12-08 01:36:41.42+05:30") == "2026-12-07 20:06:41.420")
+        #expect(stored("2026-12-07 12:06:41-08") == "2026-12-07 20:06:41.000")
+        #expect(stored("1883-11-18 12:03:58+00:03:58") == "1883-11-18 12:00:00.000")
+        #expect(stored("2027-01-01 00:30:00+01") == "2026-12-31 23:30:00.000")
+        #expect(stored("0001-01-01 00:30:00+01") == nil && stored("9999-12-31 23:30:00-01") == nil)
+        #expect(stored("2026-11-24T22:06:18Z") == "2026-11-24 22:06:18.000")
+        // Near the ends of the range, a zone's offset prints a fifth digit or BC.
+        #expect(stored("10000-01-01 05:29:59.999+05:30") == "9999-12-31 23:59:59.999")
+        #expect(stored("0001-12-31 19:00:00-05 BC") == "0001-01-01 00:00:00.000")
+        #expect(stored("0001-12-31 19:00:00 BC") == nil)
     }
 
     @Test("export → import → export is byte-identical, and the search indexes are rebuilt")
@@ -108,7 +140,7 @@ struct ExportTests {
     /// (a malformed script, the line the error must name)
     static let malformed: [(String, Int)] = [
         ("COPY campaigns (id, user_id) FROM stdin;\n00000000-0000-4000-8000-000000000001\n\\.\n", 2),  // too few fields
-        ("-- ok\nCOPY campaigns (id, nope) FROM stdin;\n\\.\n", 2),                                   // unknown column
+        ("-- ok\nINSERT INTO campaigns (id) VALUES (now());\n", 2),                                       // an expression
         ("COPY user_profiles (id, user_id, is_admin) FROM stdin;\n00000000-0000-4000-8000-000000000001\tu\tmaybe\n\\.\n", 2),
         ("COPY user_profiles (id, user_id, created_at) FROM stdin;\n00000000-0000-4000-8000-000000000001\tu\t2026-13-01 00:00:00\n\\.\n", 2),
         ("COPY user_profiles (id, user_id) FROM stdin;\nnot-a-uuid\tu\n\\.\n", 2),
@@ -161,7 +193,7 @@ struct ExportTests {
             """
         let database = try ReachDatabase.temporary()
         let report = try importScript(dump, into: database)
-        #expect(report.skippedTables == ["__drizzle_migrations"])
+        #expect(report.skippedTables == ["public.__drizzle_migrations"])
         #expect(report.rows["user_profiles"] == 1 && report.rows["scraping_results"] == 1)
         try database.reader.read { db throws in
             let profile = try #require(try UserProfile.fetchOne(db, userId: "user_pg"))

@@ -47,11 +47,11 @@ struct ImportReaderTests {
         try Data((row + String(repeating: "x", count: 3 << 20) + "\n\\.\n").utf8).write(to: url)
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        let reader = LineReader(handle, maximumLength: 1 << 20)
-        #expect(try reader.next()?.0 == 1)
-        let error = #expect(throws: Importer.Failure.self) { _ = try reader.next() }
+        let reader = DumpInput(handle, maximumLength: 1 << 20)
+        #expect(try reader.nextLine()?.0 == 1)
+        let error = #expect(throws: Importer.Failure.self) { _ = try reader.nextLine() }
         #expect(error?.line == 2 && error?.description.contains("longer than 1 MiB") == true)
-        #expect(LineReader.maximumLineLength == 64 << 20)
+        #expect(DumpInput.maximumLineLength == 64 << 20)
     }
 
     @Test("lines up to the bound, split across reads and ending in CRLF, come back whole")
@@ -62,9 +62,9 @@ struct ImportReaderTests {
         try Data(lines.joined(separator: "\r\n").utf8).write(to: url)
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        let reader = LineReader(handle)
+        let reader = DumpInput(handle)
         var read: [String] = []
-        while let (_, line) = try reader.next() { read.append(line) }
+        while let (_, line) = try reader.nextLine() { read.append(line) }
         #expect(read == lines)
     }
 

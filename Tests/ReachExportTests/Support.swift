@@ -104,7 +104,7 @@ enum Checksums {
         guard let field else { return "∅" }
         switch kind {
         case .json: return (try? JSONValue(parsing: field).jsonText) ?? "invalid:" + field
-        case .timestamp: return ValueCodec.storedTimestamp(field) ?? "invalid:" + field
+        case .timestamp, .timestamptz: return ValueCodec.storedTimestamp(field)?.0 ?? "invalid:" + field
         case .boolean: return ["t", "true", "1"].contains(field) ? "t" : "f"
         case .numeric: return Double(field).map { "\($0)" } ?? field
         case .uuid: return field.lowercased()

@@ -77,7 +77,7 @@ public enum ConfigRule: Sendable, Hashable {
         case .number(let range): return "a number from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound))"
         case .duration(let range):
             return "a duration from \(Self.duration(range.lowerBound)) to \(Self.duration(range.upperBound)): "
-                + "a whole number and ms, s, m or h (e.g. 30s)"
+                + "a whole number and ms, s, m or h (e.g. 30s), or plain milliseconds"
         case .boolean: return "true or false"
         }
     }

@@ -46,8 +46,12 @@ public enum ConfigValue: Hashable, Sendable {
         }
     }
 
-    /// `2s` → 2, `60m` → 3600, `250ms` → 0.25.
+    /// `2s` → 2, `60m` → 3600, `250ms` → 0.25, and a bare number is milliseconds (`30000` → 30),
+    /// as the platform's migrations wrote their durations.
     static func seconds(_ text: String) -> TimeInterval? {
+        if !text.isEmpty, text.utf8.count <= 15, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let amount = Double(text) {
+            return amount / 1000
+        }
         let units: [(String, TimeInterval)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
             let digits = text.dropLast(suffix.count)

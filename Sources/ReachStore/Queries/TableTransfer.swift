@@ -32,8 +32,9 @@ public enum TableTransfer {
     }
 
     /// Calls `body` with each row of `scraping_results` as the platform keeps them: one row per
-    /// job, its pages' creators merged in page order under the first page's id, time and cursor
-    /// (``ScrapingResult/merged(_:)``); rows of no job as they are, last. One job's pages are in
+    /// job, Reach's pages of it (those with a cursor) merged in page order under the first page's
+    /// id, time and cursor (``ScrapingResult/merged(_:)``); rows without a cursor (imported from the
+    /// platform, which wrote its own) and rows of no job as they are, last. One job's pages are in
     /// memory at a time.
     public static func forEachMergedResult(_ db: Database, columns: [String], _ body: ([DatabaseValue]) throws -> Void) throws {
         try checkColumns(db, table: "scraping_results", columns: columns)
@@ -42,10 +43,10 @@ public enum TableTransfer {
         }
         let list = columns.map(quoted).joined(separator: ", ")
         let jobs = try String.fetchAll(db, sql: """
-            SELECT job_id FROM scraping_results WHERE job_id IS NOT NULL GROUP BY job_id ORDER BY min(rowid)
+            SELECT job_id FROM scraping_results WHERE job_id IS NOT NULL AND "cursor" IS NOT NULL GROUP BY job_id ORDER BY min(rowid)
             """)
         let pages = try db.makeStatement(sql: """
-            SELECT \(list) FROM scraping_results WHERE job_id = ? ORDER BY "cursor", rowid
+            SELECT \(list) FROM scraping_results WHERE job_id = ? AND "cursor" IS NOT NULL ORDER BY "cursor", rowid
             """)
         for job in jobs {
             var first: [DatabaseValue]?
@@ -59,8 +60,10 @@ public enum TableTransfer {
             if texts.count > 1 { merged[creators] = ScrapingResult.mergedArrays(texts).databaseValue }
             try body(merged)
         }
-        let orphans = try Row.fetchCursor(db, sql: "SELECT \(list) FROM scraping_results WHERE job_id IS NULL ORDER BY rowid")
-        while let row = try orphans.next() {
+        let unpaged = try Row.fetchCursor(db, sql: """
+            SELECT \(list) FROM scraping_results WHERE job_id IS NULL OR "cursor" IS NULL ORDER BY rowid
+            """)
+        while let row = try unpaged.next() {
             try body(columns.indices.map { row[$0] as DatabaseValue })
         }
     }
@@ -69,7 +72,8 @@ public enum TableTransfer {
     public static func exportedCount(_ db: Database, table: String) throws -> Int {
         guard table == "scraping_results" else { return try count(db, table: table) }
         return try Int.fetchOne(db, sql: """
-            SELECT (SELECT count(DISTINCT job_id) FROM scraping_results) + (SELECT count(*) FROM scraping_results WHERE job_id IS NULL)
+            SELECT (SELECT count(DISTINCT job_id) FROM scraping_results WHERE "cursor" IS NOT NULL)
+                 + (SELECT count(*) FROM scraping_results WHERE job_id IS NULL OR "cursor" IS NULL)
             """) ?? 0
     }
 
@@ -87,19 +91,29 @@ public enum TableTransfer {
         return try db.makeStatement(sql: "SELECT * FROM \(quoted(table)) WHERE rowid = ?")
     }
 
+    /// The tables every file holds rows of from its first migration: the plans and the settings.
+    public static let referenceTables = ["subscription_plans", "system_configurations"]
+
     /// Whether the file holds data of its own: anything beyond migration 0003's plans and settings.
     public static func holdsData(_ db: Database) throws -> Bool {
-        for table in ReachDatabase.platformTables where !["subscription_plans", "system_configurations"].contains(table) {
+        for table in ReachDatabase.platformTables where !referenceTables.contains(table) {
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(quoted(table)))") == true { return true }
         }
         return false
     }
 
-    /// Empties the platform tables (children first); the search indexes follow through their triggers.
-    public static func deleteAll(_ db: Database) throws {
-        for table in ReachDatabase.platformTables.reversed() {
-            try db.execute(sql: "DELETE FROM \(quoted(table))")
+    /// Empties the platform tables but the plans and settings (children first); the search
+    /// indexes follow through their triggers.
+    public static func deleteData(_ db: Database) throws {
+        for table in ReachDatabase.platformTables.reversed() where !referenceTables.contains(table) {
+            try deleteRows(db, table: table)
         }
+    }
+
+    /// Empties one platform table.
+    public static func deleteRows(_ db: Database, table: String) throws {
+        try checkTable(table)
+        try db.execute(sql: "DELETE FROM \(quoted(table))")
     }
 
     /// Checks foreign keys at commit rather than at each row, so tables may load in any order.

@@ -29,6 +29,13 @@ public struct ScrapingJob: ReachRecord, Identifiable, Hashable {
     public var timeoutAt: Date?
     public var updatedAt: Date
     public var error: String?
+    /// The provider's run of an actor-based search (the platform's Apify runs); Reach's runs leave it empty.
+    public var runId: String?
+    /// The market a search looks in, passed to the providers that take one (TikTok's `region`).
+    public var region: String
+
+    /// The region of a new search, as the platform's column defaults.
+    public static let defaultRegion = "US"
 
     public init(
         id: UUID = UUID(), userId: String, campaignId: UUID?, platform: Platform,
@@ -51,6 +58,7 @@ public struct ScrapingJob: ReachRecord, Identifiable, Hashable {
         self.createdAt = now
         self.timeoutAt = timeoutAt
         self.updatedAt = now
+        self.region = Self.defaultRegion
     }
 
     /// Keyword searches carry keywords; similar searches a target username.
@@ -79,6 +87,8 @@ public struct ScrapingJob: ReachRecord, Identifiable, Hashable {
         case timeoutAt = "timeout_at"
         case updatedAt = "updated_at"
         case error
+        case runId = "run_id"
+        case region
     }
 }
 
@@ -105,6 +115,8 @@ extension ScrapingJob {
         timeoutAt = try row.optionalDate(.timeoutAt)
         updatedAt = try row.date(.updatedAt)
         error = try row.optional(.error)
+        runId = try row.optional(.runId)
+        region = try row.optional(.region) ?? Self.defaultRegion
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -128,5 +140,7 @@ extension ScrapingJob {
         container[Columns.timeoutAt] = timeoutAt?.databaseText
         container[Columns.updatedAt] = updatedAt.databaseText
         container[Columns.error] = error
+        container[Columns.runId] = runId
+        container[Columns.region] = region
     }
 }

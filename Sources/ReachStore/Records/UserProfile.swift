@@ -49,6 +49,9 @@ public struct UserProfile: ReachRecord, Identifiable, Hashable {
     public var isAdmin: Bool?
     public var createdAt: Date
     public var updatedAt: Date
+    /// Left by the platform's migrations: its code no longer reads them, older rows still hold values.
+    public var clerkCustomerId: String?
+    public var clerkSubscriptionId: String?
 
     /// A new profile with the schema's defaults.
     public init(id: UUID = UUID(), userId: String, email: String? = nil, fullName: String? = nil, now: Date) {
@@ -115,6 +118,8 @@ public struct UserProfile: ReachRecord, Identifiable, Hashable {
         case isAdmin = "is_admin"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+        case clerkCustomerId = "clerk_customer_id"
+        case clerkSubscriptionId = "clerk_subscription_id"
     }
 }
 
@@ -165,6 +170,8 @@ extension UserProfile {
         isAdmin = try row.optional(.isAdmin)
         createdAt = try row.date(.createdAt)
         updatedAt = try row.date(.updatedAt)
+        clerkCustomerId = try row.optional(.clerkCustomerId)
+        clerkSubscriptionId = try row.optional(.clerkSubscriptionId)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -211,5 +218,7 @@ extension UserProfile {
         container[Columns.isAdmin] = isAdmin
         container[Columns.createdAt] = createdAt.databaseText
         container[Columns.updatedAt] = updatedAt.databaseText
+        container[Columns.clerkCustomerId] = clerkCustomerId
+        container[Columns.clerkSubscriptionId] = clerkSubscriptionId
     }
 }
