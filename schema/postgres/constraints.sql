@@ -1,8 +1,9 @@
 -- Reach's PostgreSQL export, part 2 of 2: applied after the data of tables.sql is loaded.
 --
--- Keys and foreign keys under the names PostgreSQL gives the platform's DDL, the platform's
--- indexes (platform-facts.md) and the indexes of Reach's SQLite schema under the same names,
--- the trigger on user_profiles.is_admin, and row level security on events.
+-- Keys and foreign keys under the names the platform's database has (Drizzle's), so that its own
+-- later migrations find them; the platform's indexes (platform-facts.md) and the indexes of
+-- Reach's SQLite schema under the same names; the platform's trigger on user_profiles.is_admin;
+-- row level security on events and background_jobs, as the platform's migrations enabled it.
 
 -- Primary keys
 
@@ -19,8 +20,8 @@ ALTER TABLE ONLY background_jobs ADD CONSTRAINT background_jobs_pkey PRIMARY KEY
 
 -- Unique constraints
 
-ALTER TABLE ONLY user_profiles ADD CONSTRAINT user_profiles_user_id_key UNIQUE (user_id);
-ALTER TABLE ONLY subscription_plans ADD CONSTRAINT subscription_plans_plan_key_key UNIQUE (plan_key);
+ALTER TABLE ONLY user_profiles ADD CONSTRAINT user_profiles_user_id_unique UNIQUE (user_id);
+ALTER TABLE ONLY subscription_plans ADD CONSTRAINT subscription_plans_plan_key_unique UNIQUE (plan_key);
 ALTER TABLE ONLY system_configurations
     ADD CONSTRAINT system_configurations_category_key_unique UNIQUE (category, "key");
 ALTER TABLE ONLY events ADD CONSTRAINT events_idempotency_key_key UNIQUE (idempotency_key);
@@ -28,13 +29,13 @@ ALTER TABLE ONLY events ADD CONSTRAINT events_idempotency_key_key UNIQUE (idempo
 -- Foreign keys
 
 ALTER TABLE ONLY scraping_jobs
-    ADD CONSTRAINT scraping_jobs_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns (id);
+    ADD CONSTRAINT scraping_jobs_campaign_id_campaigns_id_fk FOREIGN KEY (campaign_id) REFERENCES campaigns (id);
 ALTER TABLE ONLY scraping_results
-    ADD CONSTRAINT scraping_results_job_id_fkey FOREIGN KEY (job_id) REFERENCES scraping_jobs (id);
+    ADD CONSTRAINT scraping_results_job_id_scraping_jobs_id_fk FOREIGN KEY (job_id) REFERENCES scraping_jobs (id);
 ALTER TABLE ONLY search_jobs
-    ADD CONSTRAINT search_jobs_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns (id);
+    ADD CONSTRAINT search_jobs_campaign_id_campaigns_id_fk FOREIGN KEY (campaign_id) REFERENCES campaigns (id);
 ALTER TABLE ONLY search_results
-    ADD CONSTRAINT search_results_job_id_fkey FOREIGN KEY (job_id) REFERENCES search_jobs (id);
+    ADD CONSTRAINT search_results_job_id_search_jobs_id_fk FOREIGN KEY (job_id) REFERENCES search_jobs (id);
 
 -- user_profiles
 
@@ -98,7 +99,7 @@ CREATE INDEX idx_background_jobs_lease ON background_jobs (status, lease_expires
 -- user_profiles.updated_at is refreshed when is_admin changes, unless the same write sets
 -- updated_at itself (as Reach's SQLite triggers do).
 
-CREATE FUNCTION user_profiles_is_admin_touch_updated_at() RETURNS trigger
+CREATE FUNCTION update_admin_timestamp() RETURNS trigger
     LANGUAGE plpgsql
 AS $$
 BEGIN
@@ -109,17 +110,18 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER user_profiles_is_admin_updated_at
+CREATE TRIGGER trigger_update_admin_timestamp
     BEFORE UPDATE OF is_admin ON user_profiles
     FOR EACH ROW
     WHEN (OLD.is_admin IS DISTINCT FROM NEW.is_admin)
-    EXECUTE FUNCTION user_profiles_is_admin_touch_updated_at();
+    EXECUTE FUNCTION update_admin_timestamp();
 
 -- Row level security on events: a user reads the events whose aggregate is themselves (the Clerk
 -- user id). Without Supabase's auth schema, the user id is the request.jwt.claim.sub setting
 -- (PostgREST's); unset, a user reads nothing. The table's owner bypasses the policy.
 
 ALTER TABLE events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE background_jobs ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY events_select_own ON events
     FOR SELECT
