@@ -71,6 +71,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.embedInCode("Templates"), .embedInCode("Assets")]
         ),
@@ -129,6 +130,7 @@ let package = Package(
             dependencies: [
                 "ReachHTTP", "ReachJobs", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"), .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]),
         .testTarget(name: "ReachExportTests", dependencies: ["ReachExport"]),
         .testTarget(name: "ReachTestingTests", dependencies: ["ReachTesting", "ReachJobs"]),

@@ -74,66 +74,11 @@ enum ValueCodec {
         }
     }
 
-    /// A timestamp as PostgreSQL prints one → the stored form, UTC, and whether digits past the
-    /// millisecond were cut. `2026-11-24 22:06:18.123456` → `2026-11-24 22:06:18.123`;
-    /// `2026-12-07 20:06:41.42099+05:30` → `2026-12-07 14:36:41.420`. An offset is `Z`, `±HH`,
-    /// `±HH:MM` or `±HH:MM:SS` (a zone's local mean time); a year may have more than four digits
-    /// or say `BC` while its offset brings it back to years 0001 to 9999, as near the ends of the
-    /// range a timestamptz prints in a zone other than UTC. `infinity` and what ends outside the
-    /// range are refused (nil).
+    /// A timestamp as PostgreSQL prints one (any offset, up to microseconds; ``TimestampText``) →
+    /// the stored form, UTC, and whether digits past the millisecond were cut.
+    /// `2026-12-07 20:06:41.42099+05:30` → `2026-12-07 14:36:41.420`.
     static func storedTimestamp(_ text: String) -> (String, Bool)? {
-        var bytes = Array(text.utf8)[...]
-        func number(_ minimum: Int, _ maximum: Int) -> Int64? {
-            let digits = bytes.prefix { $0 >= 48 && $0 <= 57 }.prefix(maximum)
-            guard digits.count >= minimum else { return nil }
-            bytes = bytes.dropFirst(digits.count)
-            return digits.reduce(0) { $0 * 10 + Int64($1 - 48) }
-        }
-        func take(_ byte: UInt8) -> Bool {
-            guard bytes.first == byte else { return false }
-            bytes = bytes.dropFirst()
-            return true
-        }
-        guard var year = number(4, 6), take(UInt8(ascii: "-")), let month = number(2, 2), take(UInt8(ascii: "-")),
-            let day = number(2, 2), take(UInt8(ascii: " ")) || take(UInt8(ascii: "T")),
-            let hour = number(2, 2), take(UInt8(ascii: ":")), let minute = number(2, 2), take(UInt8(ascii: ":")),
-            let second = number(2, 2)
-        else { return nil }
-        var fraction: [UInt8] = []
-        if take(UInt8(ascii: ".")) {
-            fraction = Array(bytes.prefix { $0 >= 48 && $0 <= 57 })
-            guard (1...6).contains(fraction.count) else { return nil }
-            bytes = bytes.dropFirst(fraction.count)
-        }
-        var offset: Int64 = 0
-        if take(UInt8(ascii: "Z")) {
-        } else if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-            bytes = bytes.dropFirst()
-            guard let hours = number(2, 2), hours <= 15 else { return nil }
-            var magnitude = hours * 3_600
-            if take(UInt8(ascii: ":")) {
-                guard let minutes = number(2, 2), minutes < 60 else { return nil }
-                magnitude += minutes * 60
-                if take(UInt8(ascii: ":")) {
-                    guard let seconds = number(2, 2), seconds < 60 else { return nil }
-                    magnitude += seconds
-                }
-            }
-            offset = sign == UInt8(ascii: "-") ? -magnitude : magnitude
-        }
-        if bytes.elementsEqual(" BC".utf8) {
-            bytes = []
-            year = 1 - year  // 1 BC is year 0
-        }
-        guard bytes.isEmpty else { return nil }
-        let milliseconds = (fraction + [48, 48, 48]).prefix(3).reduce(0) { $0 * 10 + Int64($1 - 48) }
-        let truncated = fraction.dropFirst(3).contains { $0 != UInt8(ascii: "0") }
-        guard let local = Date(civilYear: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                               millisecond: milliseconds)
-        else { return nil }
-        let instant = local.addingTimeInterval(TimeInterval(-offset))
-        guard instant.isStorable else { return nil }
-        return (instant.databaseText, truncated)
+        TimestampText.parse(text).map { ($0.date.databaseText, $0.truncated) }
     }
 
     /// A value as an error message may show it: at most 60 characters.

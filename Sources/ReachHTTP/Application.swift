@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ReachCore
 import ServiceLifecycle
@@ -12,9 +13,15 @@ public func buildApplication(
     logger: Logger = Logger(label: "reach.http"), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = buildRouter(configuration, dependencies: dependencies)
+    let idle = configuration.idleTimeout.components
+    let http = HTTP1Channel.Configuration(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))
+    let limit = configuration.connectionLimit
     var application = Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
+        server: HTTPServerBuilder { responder in ReachHTTP1Channel(http: HTTP1Channel(responder: responder, configuration: http), limit: limit) },
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName,
+            availableConnectionsDelegate: configuration.connectionLimit?.delegate),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
     application.addServices(services)
@@ -34,6 +41,7 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
         dashboard.messagePage("Page not found", "Nothing is at \(request.uri.path). Start from your campaigns.", request: request,
                               status: .notFound)
     }))
+    router.add(middleware: DrainMiddleware())
 
     SystemController(app: app, metrics: dependencies.metrics, testMode: dependencies.testMode != nil).addRoutes(to: router.group())
     WebhooksController(app: app).addRoutes(to: router.group("/api/webhooks"))

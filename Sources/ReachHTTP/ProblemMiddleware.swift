@@ -16,12 +16,12 @@ struct ProblemMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let incoming = request.headers[.init("X-Request-Id")!], incoming.count <= 100,
+        if let incoming = request.headers[.init("X-Request-Id")!], incoming.fits(100),
             incoming.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
         {
             context.requestId = incoming
         }
-        if let correlation = request.headers[.init("X-Correlation-Id")!], correlation.count <= 200,
+        if let correlation = request.headers[.init("X-Correlation-Id")!], correlation.fits(200),
             !correlation.contains(where: { $0.isNewline || $0 == "\u{0}" })
         {
             context.correlationId = correlation

@@ -17,6 +17,10 @@ public struct ServerConfiguration: Sendable {
     /// The address browsers use (`--public-url`); an `https` one makes the session cookie `Secure`.
     public var publicURL: String?
     public var serverName = "reach"
+    /// How many connections it holds at most (`reach serve` sizes it to the open-file limit); nil: no limit.
+    public var connectionLimit: ConnectionLimit?
+    /// An idle keep-alive connection, or one whose request head does not arrive, closes after this.
+    public var idleTimeout: Duration = .seconds(30)
 
     public init() {}
 }

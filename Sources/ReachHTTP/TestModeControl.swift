@@ -6,8 +6,9 @@ import ReachCore
 public protocol TestModeControl: Sendable {
     /// The server's time.
     func now() -> Date
-    /// Moves the clock to `date` (never back), running every piece of work due on the way, in due order.
-    func moveClock(to date: Date) async throws -> Date
+    /// Moves the clock to `date` (never back), running every piece of work due on the way, in due
+    /// order; a graceful shutdown stops it where the work reached.
+    func moveClock(to date: Date) async throws -> ClockMove
     /// Runs the queue until nothing is due now.
     func runDueWork() async throws -> (ran: Int, pending: Int)
     /// Saves the whole database and the clock under `name`; the time it took.

@@ -93,7 +93,7 @@ extension Date {
     /// out of range. Whether the schema can store it is ``isStorable``.
     public init?(civilYear year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64, millisecond: Int64) {
         guard abs(year) <= 1_000_000, (1...12).contains(month), day >= 1, day <= Date.daysIn(month: month, year: year),
-            (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second), (0...999).contains(millisecond)
+            (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second), (0...999).contains(millisecond)
         else { return nil }
         // Days since 1970-01-01.
         let y = month <= 2 ? year - 1 : year

@@ -16,9 +16,12 @@ public struct DoctorReport: Sendable, Codable {
     public var appliedMigrations: [String]
     public var pendingMigrations: [String]
     public var tables: [TableSize]
+    /// Stored values the readers cannot read, by table (and column, for Reach's own tables), with
+    /// a few of the rows' ids: written around Reach, or by a Reach before the CHECK that now refuses them.
+    public var unreadable: [String: String] = [:]
 
     public var isHealthy: Bool {
         integrity == ["ok"] && foreignKeyViolations == 0 && searchIndexes.values.allSatisfy { $0 == "ok" }
-            && pendingMigrations.isEmpty
+            && pendingMigrations.isEmpty && unreadable.isEmpty
     }
 }

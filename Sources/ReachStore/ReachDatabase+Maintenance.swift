@@ -27,7 +27,48 @@ extension ReachDatabase {
         let tables = try tableSizes()
         return DoctorReport(
             integrity: integrity, foreignKeyViolations: foreignKeyViolations, searchIndexes: searchIndexes,
-            appliedMigrations: applied, pendingMigrations: pending, tables: tables)
+            appliedMigrations: applied, pendingMigrations: pending, tables: tables, unreadable: try unreadableValues())
+    }
+
+    /// Reach's own timestamp columns, with what each must hold (migration 0011's CHECK).
+    static let internalTimestamps: [(table: String, column: String, nullable: Bool)] = [
+        ("reach_recurring_tasks", "last_run_at", true), ("reach_recurring_tasks", "next_run_at", false),
+        ("reach_revoked_tokens", "expires_at", false), ("reach_token_cutoffs", "issued_before", false),
+    ]
+
+    /// Stored values the readers cannot read: rows of the platform's tables a record refuses, and
+    /// timestamps of Reach's own tables outside the stored form (a file from before migration 0011).
+    public func unreadableValues() throws -> [String: String] {
+        try writer.read { db in
+            var found: [String: String] = [:]
+            func check<Record: ReachRecord>(_ type: Record.Type) throws {
+                let (count, ids) = try Record.unreadableRows(db)
+                if count > 0 { found[Record.databaseTableName] = "\(count) rows (ids \(ids.joined(separator: ", ")))" }
+            }
+            try check(UserProfile.self)
+            try check(SubscriptionPlan.self)
+            try check(SystemConfiguration.self)
+            try check(Campaign.self)
+            try check(ScrapingJob.self)
+            try check(ScrapingResult.self)
+            try check(SearchJob.self)
+            try check(SearchResult.self)
+            try check(Event.self)
+            try check(BackgroundJob.self)
+            for (table, column, nullable) in Self.internalTimestamps {
+                let valid = "strftime('%Y-%m-%d %H:%M:%f', julianday(\(column))) IS \(column) AND \(column) >= '0001-01-01'"
+                let count = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM \(table) WHERE NOT (\(nullable ? "\(column) IS NULL OR " : "")(\(valid)))
+                    """) ?? 0
+                if count > 0 { found["\(table).\(column)"] = "\(count) rows: run `reach doctor --repair` (its migration mends them)" }
+            }
+            if let shift = try Int64.fetchOne(db, sql: "SELECT shift_ms FROM reach_test_clock WHERE id = 1"),
+                !(0...253_402_300_799_999).contains(shift)
+            {
+                found["reach_test_clock.shift_ms"] = "\(shift): run `reach doctor --repair` (its migration mends it)"
+            }
+            return found
+        }
     }
 
     /// FTS5's own check, including agreement with the content table.
@@ -82,10 +123,10 @@ extension ReachDatabase {
     /// Rows and bytes on disk of each platform table (the seed's table-size query, via `dbstat`).
     public func tableSizes() throws -> [DoctorReport.TableSize] {
         try writer.read { db in
-            let bytes = try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(
-                    db, sql: "SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name"
-                ).map { ($0["name"] as String, $0["bytes"] as Int) })
+            var bytes: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name") {
+                if let name: String = try row.value("name") { bytes[name] = try row.value("bytes") ?? 0 }
+            }
             return try Self.platformTables.map { table in
                 let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
                 return DoctorReport.TableSize(name: table, rows: rows, bytes: bytes[table] ?? 0)

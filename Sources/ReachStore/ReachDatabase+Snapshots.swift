@@ -29,7 +29,7 @@ extension ReachDatabase {
         try writer.write { db in
             for secret in secrets {
                 try db.execute(sql: "INSERT OR REPLACE INTO reach_secrets (name, value) VALUES (?, ?)",
-                               arguments: [secret["name"] as String?, secret["value"] as String?])
+                               arguments: [try secret.value("name") as String?, try secret.value("value") as String?])
             }
         }
     }

@@ -48,6 +48,10 @@ public final class ReachDatabase: Sendable {
     /// database, or that a newer Reach migrated, is refused unmodified (opening a pool would
     /// switch it to WAL). A new file is created readable by its owner only.
     public static func open(path: String, mode: OpenMode = .create) throws -> ReachDatabase {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw StoreError.isDirectory(path: path)
+        }
         if PrivateFile.exists(path) {
             if mode != .create, PrivateFile.size(path) == 0 { throw StoreError.emptyFile(path: path) }
             try inspect(path: path)
@@ -156,6 +160,10 @@ public final class ReachDatabase: Sendable {
 
     private static func translate(_ error: DatabaseError, path: String) -> StoreError {
         switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .locked(path: path, holder: FileHolder.describe(path))
+        case .SQLITE_NOTADB where !FileHolder.startsAsSQLite(path):
+            return .notSQLite(path: path)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return .corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
         case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL:

@@ -16,6 +16,7 @@ enum ReachMigrations {
         ("0008_provider_settings", PackageResources._008_provider_settings_sql),
         ("0009_test_clock", PackageResources._009_test_clock_sql),
         ("0010_platform_columns", PackageResources._010_platform_columns_sql),
+        ("0011_internal_timestamp_checks", PackageResources._011_internal_timestamp_checks_sql),
     ]
 
     /// `PRAGMA application_id` of a Reach file: "REAC".

@@ -44,9 +44,6 @@ public final class ReachTestServer: Sendable {
     /// The admin the test kit signs in as.
     public static let adminUserId = "reach_admin"
 
-    /// The test kit's tokens outlive any clock a test moves.
-    public static let tokenLifetime = Tokens.testKitLifetime
-
     init(url: String, port: Int, adminToken: String, backend: TestBackend, client: HTTPClient) {
         self.url = url
         self.port = port
@@ -74,7 +71,7 @@ public final class ReachTestServer: Sendable {
         let application = buildApplication(
             configuration, dependencies: AppDependencies(app: app, testMode: backend), services: [backend], logger: logger,
             onServerRunning: { announce.yield($0) })
-        let adminToken = try await app.tokens.issue(userId: adminUserId, lifetime: tokenLifetime)
+        let adminToken = try await app.tokens.issueForTestKit(userId: adminUserId)
         // Its own service group, so that the end of the test is a graceful shutdown, not a cancellation.
         let services = ServiceGroup(configuration: .init(services: [application], logger: logger))
         return try await withThrowingTaskGroup(of: T?.self) { group in
@@ -122,13 +119,13 @@ public final class ReachTestServer: Sendable {
     public func createUser(_ userId: String, email: String? = nil, fullName: String? = nil, plan: PlanKey? = nil) async throws -> String {
         _ = try await app.accounts.createTestUser(userId: userId, email: email ?? "\(userId)@example.com", fullName: fullName,
                                                   plan: plan, events: EventContext(source: "test_kit"))
-        return try await app.tokens.issue(userId: userId, lifetime: Self.tokenLifetime)
+        return try await app.tokens.issueForTestKit(userId: userId)
     }
 
     /// Moves the clock forward by `text` (`90s`, `2h`, `8d`), the work due on the way run in order.
     @discardableResult
     public func advanceClock(_ text: String) async throws -> Date {
-        try await backend.moveClock(to: TestKitInput.clockTarget(advance: text, set: nil, now: backend.now()))
+        try await backend.moveClock(to: TestKitInput.clockTarget(advance: text, set: nil, now: backend.now())).now
     }
 
     /// Runs the queue until nothing is due now.

@@ -49,33 +49,44 @@ public final class TestBackend: TestModeControl, Service {
 
     public func now() -> Date { clock.now() }
 
-    public func moveClock(to date: Date) async throws -> Date {
+    public func moveClock(to date: Date) async throws -> ClockMove {
         try await turns.withLock {
             try clock.refuseBackwards(date)
-            // The file keeps where the clock got to, also when work on the way fails.
+            // The file keeps where the clock got to, also when work on the way fails or stops.
             do {
-                try await step(to: date)
+                let reached = try await step(to: date)
+                try await app.maintenance.saveTestClockShift(clock.shift)
+                return reached ? ClockMove(now: clock.now())
+                    : ClockMove(now: clock.now(), stoppedShort: "the server is shutting down: the clock stopped where the work due on the way reached")
             } catch {
                 try? await app.maintenance.saveTestClockShift(clock.shift)
                 throw error
             }
-            try await app.maintenance.saveTestClockShift(clock.shift)
-            return clock.now()
         }
     }
 
-    /// Through every due time on the way, so that work runs in due order, as if that time had passed.
-    private func step(to date: Date) async throws {
+    /// Through every due time on the way, so that work runs in due order, as if that time had
+    /// passed; false when a graceful shutdown stopped it first. Recurring work that falls due many
+    /// times on the way (a usage month) runs once where the move ends: a move costs the work that
+    /// is due, not the calendar it crosses.
+    private func step(to date: Date) async throws -> Bool {
+        var saved = ContinuousClock.now
         while true {
             try await scheduler.runUntilIdle(recoverLeases: false)
+            if Task.isShuttingDownGracefully { return false }
             guard let next = try await app.maintenance.nextDueWork(), next <= date else { break }
             // What falls due within a second of the next piece runs in the same step (the queue takes it in
             // due order), so a week of a thousand trials takes steps by the second, not by the job. Real time
             // runs on while the work does: never ask the clock to step back.
             try clock.move(to: max(min(date, next.addingTimeInterval(Self.step)), clock.now()))
+            if ContinuousClock.now - saved > .seconds(1) {
+                try await app.maintenance.saveTestClockShift(clock.shift)  // a process killed mid-move keeps where it got to
+                saved = .now
+            }
         }
         try clock.move(to: max(date, clock.now()))
         try await scheduler.runUntilIdle(recoverLeases: false)
+        return true
     }
 
     /// How close in time two pieces of work must be to run in one step of ``moveClock(to:)``.
@@ -90,10 +101,22 @@ public final class TestBackend: TestModeControl, Service {
         }
     }
 
+    /// At most this many snapshots at once, and this many bytes of them in all: they are in memory.
+    public static let snapshotLimit = (count: 100, bytes: 1 << 30)
+
     public func snapshot(_ name: String) async throws -> Duration {
         try await turns.withLock {
             let started = ContinuousClock.now
+            let held = snapshots.withLock { $0.filter { $0.key != name }.values.map(\.size) }
+            guard held.count < Self.snapshotLimit.count else {
+                throw ReachError.invalid(field: "name", reason: "\(held.count) snapshots are kept, the most a server holds: delete one first")
+            }
             let copy = try app.maintenance.copy()
+            let bytes = held.reduce(copy.size, +)
+            guard bytes <= Self.snapshotLimit.bytes else {
+                throw ReachError.invalid(field: "name", reason: "the snapshots would hold \(bytes >> 20) MiB, over the \(Self.snapshotLimit.bytes >> 20) MiB "
+                    + "a server keeps in memory: delete some first")
+            }
             snapshots.withLock { $0[name] = copy }
             return ContinuousClock.now - started
         }
@@ -111,6 +134,7 @@ public final class TestBackend: TestModeControl, Service {
 
     public func deleteSnapshot(_ name: String) async throws {
         guard snapshots.withLock({ $0.removeValue(forKey: name) }) != nil else { throw ReachError.notFound("snapshot \(name)") }
+        ProcessMemory.returnFreedPages()  // a deleted snapshot's pages go back to the system, not only to the heap
     }
 
     public func reset() async throws -> Duration {

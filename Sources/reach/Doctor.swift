@@ -6,7 +6,8 @@ struct Doctor: ReachCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor", abstract: "Check integrity, search indexes and migrations; list table sizes.")
     @OptionGroup var options: GlobalOptions
-    @Flag(name: .long, help: "Rebuild the search indexes first.") var repair = false
+    @Flag(name: .long, help: "Migrate the file (which mends Reach's own stored values) and rebuild the search indexes first.")
+    var repair = false
 
     func execute() async throws {
         let report = try Maintenance(try options.context(repair ? .existing : .readOnly(pendingAllowed: true))).doctor(repair: repair)
@@ -19,6 +20,8 @@ struct Doctor: ReachCommand {
             ]
             lines += report.searchIndexes.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }
             lines.append(("migrations", "\(report.appliedMigrations.count) applied, \(report.pendingMigrations.count) pending"))
+            lines.append(("stored values", report.unreadable.isEmpty ? "all readable" : "\(report.unreadable.count) places hold values Reach cannot read"))
+            lines += report.unreadable.sorted(by: { $0.key < $1.key }).map { ("  " + $0.key, $0.value) }
             let width = (lines.map(\.0.count).max() ?? 0) + 2
             for (label, value) in lines {
                 Terminal.print((label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + value)

@@ -18,14 +18,9 @@ struct FileTestKit: TestKitSession {
     func clock() async throws -> JSONValue { ["now": .string(WireFormat.timestamp(backend.now()))] }
 
     func moveClock(_ move: JSONValue) async throws -> JSONValue {
-        let set = try move["set"]?.stringValue.map { text in
-            guard let date = WireFormat.parseTimestamp(text) else {
-                throw ReachError.invalid(field: "set", reason: "an ISO-8601 time such as 2026-12-09T10:00:00Z")
-            }
-            return date
-        }
+        let set = try move["set"]?.stringValue.map(TestKitInput.clockTime)
         let target = try TestKitInput.clockTarget(advance: move["advance"]?.stringValue, set: set, now: backend.now())
-        return ["now": .string(WireFormat.timestamp(try await backend.moveClock(to: target)))]
+        return ["now": .string(WireFormat.timestamp(try await backend.moveClock(to: target).now))]
     }
 
     func work() async throws -> JSONValue {
@@ -39,7 +34,7 @@ struct FileTestKit: TestKitSession {
         let profile = try await backend.app.accounts.createTestUser(
             userId: userId, email: user["email"]?.stringValue ?? "\(userId)@example.com", fullName: user["fullName"]?.stringValue,
             plan: plan, events: EventContext(source: "cli"))
-        let token = try await backend.app.tokens.issue(userId: profile.userId, lifetime: ReachTestServer.tokenLifetime)
+        let token = try await backend.app.tokens.issueForTestKit(userId: profile.userId)
         return ["userId": .string(profile.userId), "token": .string(token)]
     }
 

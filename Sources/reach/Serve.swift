@@ -16,7 +16,8 @@ struct Serve: ReachCommand {
             With --demo an empty database is seeded and tokens for user_demo and user_admin are printed.
             With --ephemeral the database is a fresh temporary file removed at exit; with --port 0 a free \
             port is picked and printed: a real backend per test run for other programs' integration tests. \
-            With --json the start is one JSON line on stdout ({url, port, database, adminToken, pid}); \
+            With --json the start is one JSON line on stdout ({url, port, database, pid}, with adminToken in test mode \
+            and tokens with --demo); \
             --test-mode adds the test kit's /_reach routes (a clock to move, snapshots, reset).
             """)
 
@@ -75,7 +76,8 @@ struct Serve: ReachCommand {
         appOptions.clerkIssuer = clerkIssuer
         appOptions.stripeWebhookSecret = stripeWebhookSecret
         appOptions.adminEmails = Composition.adminEmails()
-        appOptions.adminUserIds = [ReachTestServer.adminUserId]
+        // The test kit's admin exists in test mode only; a server's own admins come from the file and REACH_ADMIN_EMAILS.
+        appOptions.adminUserIds = testMode ? [ReachTestServer.adminUserId] : []
         let testClock = testMode ? ShiftableClock() : nil
         let app = try await ReachApp(database: database, clock: testClock ?? SystemClock(), options: appOptions)
         // Before any token is issued: the clock goes on from the shift the file keeps.
@@ -97,6 +99,14 @@ struct Serve: ReachCommand {
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
+        let files = OpenFileLimit.raise()
+        let limit = ConnectionLimit(openFiles: files.after)
+        configuration.connectionLimit = limit
+        logger.notice("""
+            open files: \(files.before == files.after ? "limit \(files.after)" : "limit raised from \(files.before) to \(files.after)"); \
+            at most \(limit.refuseAbove) connections served at once (more get 503, /healthz always answers), \
+            idle ones closed after \(configuration.idleTimeout)
+            """)
         configuration.demoSignIn = demo
         configuration.publicURL = publicURL
         configuration.mockBilling = (demo || mockBilling) && !stripeConfigured
@@ -106,7 +116,7 @@ struct Serve: ReachCommand {
         let services: [any Service] = [notice] + work
         let where_ = ephemeral ? "a temporary database" : options.databasePath
         let announced = tokens
-        let adminToken = try await app.tokens.issue(userId: ReachTestServer.adminUserId, lifetime: ReachTestServer.tokenLifetime)
+        let adminToken = backend == nil ? nil : try await app.tokens.issueForTestKit(userId: ReachTestServer.adminUserId)
         let path = database.path ?? ""
         let json = options.json
         let application = buildApplication(
@@ -114,15 +124,19 @@ struct Serve: ReachCommand {
         ) { port in
             var lines = ["reach: serving \(where_) on http://\(host):\(port)" + (backend == nil ? "" : " in test mode")]
             for (user, token) in announced { lines.append("reach: token for \(user): \(token)") }
-            if !announced.isEmpty { lines.append("reach: try  curl -H \"Authorization: Bearer $TOKEN\" http://\(host):\(port)/api/campaigns") }
+            if let (user, token) = announced.first {
+                lines.append("reach: try (as \(user))  curl -H \"Authorization: Bearer \(token)\" http://\(host):\(port)/api/campaigns")
+            }
             if json {
                 // The one line on stdout: a test harness reads it, and everything else goes to stderr.
                 Terminal.info(lines.joined(separator: "\n"))
-                let start: JSONValue = ["url": .string("http://\(host):\(port)"), "port": .int(Int64(port)), "database": .string(path),
-                                        "adminToken": .string(adminToken), "pid": .int(Int64(getpid()))]
-                Terminal.print(start.jsonText)
+                var start: [String: JSONValue] = ["url": .string("http://\(host):\(port)"), "port": .int(Int64(port)),
+                                                  "database": .string(path), "pid": .int(Int64(getpid()))]
+                if let adminToken { start["adminToken"] = .string(adminToken) }
+                if !announced.isEmpty { start["tokens"] = .object(Dictionary(announced.map { ($0.0, JSONValue.string($0.1)) }) { $1 }) }
+                Terminal.print(JSONValue.object(start).jsonText)
             } else {
-                lines.append("reach: admin token (\(ReachTestServer.adminUserId)): \(adminToken)")
+                if let adminToken { lines.append("reach: test-kit admin token (\(ReachTestServer.adminUserId)): \(adminToken)") }
                 Terminal.print(lines.joined(separator: "\n"))
             }
         }

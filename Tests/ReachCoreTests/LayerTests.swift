@@ -66,6 +66,19 @@ struct LayerTests {
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
+
+    @Test("no read of a stored value can trap: GRDB's row subscript (row[…], row[\"…\"] as T) appears nowhere but raw value reads")
+    func noTrappingSubscripts() throws {
+        let found = try Self.violations(
+            in: ["Sources/ReachStore", "Sources/ReachCore", "Sources/ReachExport", "Sources/ReachJobs", "Sources/ReachHTTP", "Sources/reach",
+                 "Sources/ReachTesting", "Sources/ReachFuzzing"],
+            [#"\b(row|rows\.first|secret|stored)\??\["#, #"\$0\["[a-z_]+"\] as "#, #"\["[a-z_]+"\] as (String|Int|Int64|Bool|Double|Date|UUID)\??"#,
+             #"\btry!"#])
+            // A row's raw `DatabaseValue` holds any stored value: that subscript cannot trap.
+            .filter { !$0.contains("as DatabaseValue") }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
     @Test("one type per file, named after it")
     func oneTypePerFile() throws {
         // Top-level types other than private helpers of the file's own type.

@@ -156,8 +156,9 @@ struct SearchRunTests {
             try database.writer.write { db in _ = try Searches.start(db, userId: "user_1", request: request, campaignId: nil, now: start) }
         }
         guard case .planLimitExceeded(let details)? = error else { Issue.record("expected a plan limit"); return }
-        #expect(details.limit == 1_000 && details.currentUsage == 600 && details.recommendedPlan == "viral_surge")
-        #expect(details.error == "Plan limit exceeded" && details.upgrade && details.usagePercentage == 60)
+        // 600 used and 500 held by the first search, still running.
+        #expect(details.limit == 1_000 && details.currentUsage == 1_100 && details.recommendedPlan == "viral_surge")
+        #expect(details.error == "Plan limit exceeded" && details.upgrade && details.usagePercentage == 100)
     }
 
     @Test("search requests are validated", arguments: [

@@ -137,7 +137,7 @@ struct TestKitTests {
         let first = try await backend()
         #expect(first.clock.shift == 0)
         _ = try await first.snapshot("start")
-        let moved = try await first.moveClock(to: Date().addingTimeInterval(8 * 86_400))
+        let moved = try await first.moveClock(to: Date().addingTimeInterval(8 * 86_400)).now
         let again = try await backend()
         #expect(abs(again.now().timeIntervalSince(moved)) < 5, "a restart goes on from \(moved): \(again.now())")
         _ = try await first.restore("start")

@@ -273,7 +273,7 @@ public struct Accounts: Sendable {
     }
 
     public static func validateUserId(_ userId: String) throws {
-        guard !userId.isEmpty, userId.count <= 200, !userId.contains(where: { $0.isWhitespace || $0 == "\u{0}" }) else {
+        guard !userId.isEmpty, userId.fits(200), !userId.contains(where: { $0.isWhitespace || $0 == "\u{0}" }) else {
             throw ReachError.invalid(field: "userId", reason: "a user id such as user_2abc: 1 to 200 characters, no spaces")
         }
     }

@@ -115,7 +115,7 @@ public enum Onboarding {
     static func text(_ value: String, field: String, maximum: Int = 200) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ReachError.invalid(field: field, reason: "is required") }
-        guard trimmed.count <= maximum else { throw ReachError.invalid(field: field, reason: "at most \(maximum) characters") }
+        guard trimmed.fits(maximum) else { throw ReachError.invalid(field: field, reason: "at most \(maximum) characters") }
         guard !trimmed.contains("\u{0}") else { throw ReachError.invalid(field: field, reason: "must not contain NUL") }
         return trimmed
     }

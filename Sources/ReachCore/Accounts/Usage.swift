@@ -19,16 +19,22 @@ public enum Usage {
         throw ReachError.planLimitExceeded(details)
     }
 
-    /// Refuses a search whose target would take creator usage past the plan's limit.
+    /// Refuses a search whose target would take creator usage past the plan's limit, counting
+    /// what the user's searches still running may add (**fix**: the platform counted completed
+    /// searches only, so thirty searches started at once could spend thirty months of creators).
     public static func checkCreators(_ db: Database, profile: UserProfile, adding target: Int) throws {
         let limits = try Plans.effectiveLimits(db, profile: profile)
-        let current = profile.usageCreatorsCurrentMonth ?? 0
-        guard !limits.isUnlimitedCreators, current + target > limits.creators else { return }
+        guard !limits.isUnlimitedCreators else { return }
+        let used = profile.usageCreatorsCurrentMonth ?? 0
+        let held = try UserProfile.creatorsHeldByRunningSearches(db, userId: profile.userId)
+        let current = used + held
+        guard current + target > limits.creators else { return }
+        let counted = held > 0 ? "\(used) used, \(held) held by searches still running" : "\(used) used"
         throw ReachError.planLimitExceeded(PlanLimitExceeded(
             message: limits.creators == 0
                 ? "Your plan does not include creator searches. Choose a plan to start."
                 : "This search of \(target) creators would take you past \(limits.creators) creators this month "
-                    + "(\(current) used). Upgrade for more.",
+                    + "(\(counted)). Upgrade for more.",
             currentUsage: current, limit: limits.creators,
             recommendedPlan: try Plans.recommendedPlan(db, above: profile.currentPlan ?? .free, creators: current + target)))
     }

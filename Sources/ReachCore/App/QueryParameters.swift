@@ -32,7 +32,7 @@ public struct QueryParameters: Sendable {
 
     public func string(_ name: String, maximum: Int = 500) throws -> String? {
         guard let value = values[name] else { return nil }
-        guard value.count <= maximum, !value.contains("\u{0}") else {
+        guard value.fits(maximum), !value.contains("\u{0}") else {
             throw ReachError.badRequest("`\(name)` must be text of at most \(maximum) characters")
         }
         return value

@@ -32,8 +32,10 @@ public final class ShiftableClock: ReachClock {
         }
     }
 
-    /// Runs `shift` seconds ahead of real time (a restored snapshot's), or at real time with 0.
+    /// Runs `shift` seconds ahead of real time (a restored snapshot's), or at real time with 0;
+    /// never past ``TestKitInput/latestClock``, whatever a file holds.
     public func restore(shift: TimeInterval) {
-        offset.withLock { $0 = max(0, shift) }
+        let room = max(0, TestKitInput.latestClock.timeIntervalSince(Date()))
+        offset.withLock { $0 = min(max(0, shift.isFinite ? shift : 0), room) }
     }
 }

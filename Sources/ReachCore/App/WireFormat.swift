@@ -8,11 +8,9 @@ public enum WireFormat {
         date.timestampText(separator: "T", suffix: "Z")
     }
 
-    /// Parses an ISO-8601 timestamp with or without fractional seconds.
+    /// Parses an ISO-8601 timestamp with or without fractional seconds, strictly (``TimestampText``):
+    /// a real calendar date, within the years the schema stores.
     public static func parseTimestamp(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)) {
-            return date
-        }
-        return try? Date(text, strategy: .iso8601)
+        TimestampText.parse(text)?.date
     }
 }

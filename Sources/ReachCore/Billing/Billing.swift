@@ -25,8 +25,8 @@ public enum Billing {
 
     /// Records and applies one Stripe event (the parsed body of a verified delivery).
     public static func apply(_ db: Database, event: JSONValue, now: Date, context: EventContext) throws -> Outcome {
-        guard let id = event["id"]?.stringValue, !id.isEmpty, id.count <= 255,
-            let type = event["type"]?.stringValue, !type.isEmpty, type.count <= 100,
+        guard let id = event["id"]?.stringValue, !id.isEmpty, id.fits(255),
+            let type = event["type"]?.stringValue, !type.isEmpty, type.fits(100),
             let object = event["data"]?["object"], object.objectValue != nil
         else {
             throw ReachError.invalid(field: "event", reason: "a Stripe event needs id, type and data.object")

@@ -38,7 +38,7 @@ public struct Webhooks: Sendable {
         } catch let error as SignatureError {
             throw ReachError.invalidSignature(error.description)
         }
-        guard let id, id.count <= 200 else { throw ReachError.badRequest("svix-id is too long") }
+        guard let id, id.fits(200) else { throw ReachError.badRequest("svix-id is too long") }
         let event = try Self.parse(body)
         return try await context.write { db in
             try ClerkWebhooks.apply(db, svixId: id, event: event, now: now, context: events)

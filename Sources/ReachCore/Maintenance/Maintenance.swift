@@ -80,8 +80,8 @@ public struct Maintenance: Sendable {
 
     /// Keeps the test-mode clock's shift in the file, so that a restart or `reach test --db` goes on from it.
     public func saveTestClockShift(_ shift: TimeInterval) async throws {
-        // Dates are bounded by their parsing (years 1–9999), so this is far inside Int64; clamped all the same.
-        let milliseconds = Int64(exactly: (min(max(shift, 0), 1e15) * 1000).rounded()) ?? 0
+        // Within the schema's CHECK (0 to the span from 1970 to 9999-12-31); the clock's own bound keeps it far inside.
+        let milliseconds = Int64(exactly: (min(max(shift, 0), 253_402_300_799.999) * 1000).rounded()) ?? 0
         try await context.write { db in try TestClockShift.save(db, milliseconds: milliseconds) }
     }
 

@@ -245,13 +245,13 @@ public struct Searches: Sendable {
         }
         if let list = keywords {
             guard list.count <= 20 else { throw ReachError.invalid(field: "keywords", reason: "at most 20 keywords") }
-            guard list.allSatisfy({ $0.count <= 100 && !$0.contains("\u{0}") }) else {
+            guard list.allSatisfy({ $0.fits(100) && !$0.contains("\u{0}") }) else {
                 throw ReachError.invalid(field: "keywords", reason: "each keyword is at most 100 characters of text")
             }
             keywords = list
         }
         if let name = username {
-            guard name.count <= 100, !name.contains("\u{0}"), !name.contains(where: \.isWhitespace) else {
+            guard name.fits(100), !name.contains("\u{0}"), !name.contains(where: \.isWhitespace) else {
                 throw ReachError.invalid(field: "username", reason: "an account name without spaces, at most 100 characters")
             }
         }

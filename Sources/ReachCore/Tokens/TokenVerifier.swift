@@ -53,9 +53,14 @@ public actor TokenVerifier {
 
     /// A local token for `userId`, valid for `lifetime`.
     public func issue(userId: String, lifetime: TimeInterval = 86_400) async throws -> String {
+        try await issue(userId: userId, expires: clock.now().addingTimeInterval(lifetime))
+    }
+
+    /// A local token for `userId` that expires at `expires`.
+    public func issue(userId: String, expires: Date) async throws -> String {
         let now = clock.now()
         let claims = SessionClaims(
-            sub: .init(value: userId), exp: .init(value: now.addingTimeInterval(lifetime)), iss: .init(value: Self.localIssuer),
+            sub: .init(value: userId), exp: .init(value: min(expires, Date.latestStored)), iss: .init(value: Self.localIssuer),
             iat: .init(value: now), jti: .init(value: UUID().uuidString.lowercased()), email: nil)
         return try await local.sign(claims, kid: Self.localKid)
     }

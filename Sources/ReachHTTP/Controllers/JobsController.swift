@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import ReachCore
+import ServiceLifecycle
 
 /// `/api/jobs/{id}`: a search by id, its cancellation, and its live progress.
 struct JobsController {
@@ -39,7 +40,8 @@ struct JobsController {
     }
 
     /// Server-Sent Events: a `progress` event at each change of the job, then `done` at a final
-    /// status; a comment every 15 s keeps proxies from closing the stream.
+    /// status; a comment every 15 s keeps proxies from closing the stream. A graceful shutdown
+    /// ends the stream with a `shutdown` event (the client reconnects to another server, or later).
     func progressStream(_ id: UUID) -> ResponseBody {
         let updates = app.searches.progressUpdates(id: id)
         return ResponseBody { writer in
@@ -61,6 +63,11 @@ struct JobsController {
                 }
                 group.addTask {
                     try await Task.sleep(for: Self.streamLimit)
+                    continuation.finish()
+                }
+                group.addTask {
+                    try await gracefulShutdown()
+                    continuation.yield(ByteBuffer(string: "event: shutdown\ndata: {\"reason\":\"the server is shutting down\"}\n\n"))
                     continuation.finish()
                 }
                 for await event in events {

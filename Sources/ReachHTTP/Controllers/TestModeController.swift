@@ -42,11 +42,15 @@ struct TestModeController {
         let profile = try await app.accounts.createTestUser(
             userId: body.userId, email: body.email ?? "\(body.userId)@example.com", fullName: body.fullName, plan: onboardOnto,
             events: context.events)
-        return CreatedUser(userId: profile.userId, token: try await app.tokens.issue(userId: profile.userId, lifetime: Tokens.testKitLifetime),
+        return CreatedUser(userId: profile.userId, token: try await app.tokens.issueForTestKit(userId: profile.userId),
                            profile: profile)
     }
 
-    struct Clock: ResponseEncodable { var now: Date }
+    struct Clock: ResponseEncodable {
+        var now: Date
+        /// Why a move stopped short of its target (the server began shutting down on the way).
+        var stoppedShort: String?
+    }
 
     @Sendable func clock(_ request: Request, context: AppRequestContext) async throws -> Clock {
         Clock(now: control.now())
@@ -54,13 +58,15 @@ struct TestModeController {
 
     struct Move: Decodable {
         var advance: String?
-        var set: Date?
+        var set: String?
     }
 
     @Sendable func moveClock(_ request: Request, context: AppRequestContext) async throws -> Clock {
         let body = try await request.decode(as: Move.self, context: context)
-        let target = try TestKitInput.clockTarget(advance: body.advance, set: body.set, now: control.now())
-        return Clock(now: try await control.moveClock(to: target))
+        let set = try body.set.map(TestKitInput.clockTime)
+        let target = try TestKitInput.clockTarget(advance: body.advance, set: set, now: control.now())
+        let move = try await control.moveClock(to: target)
+        return Clock(now: move.now, stoppedShort: move.stoppedShort)
     }
 
     struct Worked: ResponseEncodable {

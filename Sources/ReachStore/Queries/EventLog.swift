@@ -53,7 +53,7 @@ extension Event {
         if let aggregateId { request = request.filter(Columns.aggregateId == aggregateId) }
         if let eventType { request = request.filter(Columns.eventType == eventType) }
         if let before {
-            request = request.filter(sql: #"("timestamp", id) < (?, ?)"#, arguments: [before.0, before.1.lowercased])
+            request = request.filter(sql: #"("timestamp", id) < (?, ?)"#, arguments: [before.0.databaseText, before.1.lowercased])
         }
         return try request.order(Columns.timestamp.desc, Columns.id.desc).limit(limit).fetchAll(db)
     }

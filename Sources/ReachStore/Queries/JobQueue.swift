@@ -104,7 +104,7 @@ public enum JobQueue {
                 SET status = 'completed', completed_at = ?1, updated_at = ?1, result = ?2, error = NULL,
                     lease_expires_at = NULL, leased_by = NULL
                 WHERE id = ?3 AND status = 'processing' AND leased_by = ?4
-                """, arguments: [now, result, id.lowercased, holder])
+                """, arguments: [now.databaseText, result, id.lowercased, holder])
         return db.changesCount > 0
     }
 
@@ -125,7 +125,7 @@ public enum JobQueue {
                     error = ?2, updated_at = ?1, lease_expires_at = NULL, leased_by = NULL, started_at = NULL
                 WHERE id = ?4 AND status = 'processing' AND leased_by = ?5
                 RETURNING status
-                """, arguments: [now, String(error.prefix(2_000)), retryAt, id.lowercased, holder])
+                """, arguments: [now.databaseText, String(error.prefix(2_000)), retryAt?.databaseText, id.lowercased, holder])
         return status.flatMap(BackgroundJobStatus.init(rawValue:))
     }
 
@@ -136,7 +136,7 @@ public enum JobQueue {
             sql: """
                 UPDATE background_jobs SET lease_expires_at = ?
                 WHERE status = 'processing' AND leased_by = ? AND id IN (\(QueryPatterns.placeholders(ids.count)))
-                """, arguments: StatementArguments([leaseUntil, holder] as [any DatabaseValueConvertible]) + StatementArguments(ids.map(\.lowercased)))
+                """, arguments: StatementArguments([leaseUntil.databaseText, holder] as [any DatabaseValueConvertible]) + StatementArguments(ids.map(\.lowercased)))
     }
 
     /// Returns jobs whose lease expired, or whose holder is one of `deadHolders`, to pending with
@@ -144,7 +144,7 @@ public enum JobQueue {
     @discardableResult
     public static func recoverLeases(_ db: Database, now: Date, deadHolders: [String] = []) throws -> [BackgroundJob] {
         var condition = "lease_expires_at < ?1"
-        var arguments: StatementArguments = [now]
+        var arguments: StatementArguments = [now.databaseText]
         if !deadHolders.isEmpty {
             condition += " OR leased_by IN (\(QueryPatterns.placeholders(deadHolders.count)))"
             arguments += StatementArguments(deadHolders)
@@ -178,7 +178,7 @@ public enum JobQueue {
                 UPDATE background_jobs
                 SET status = 'pending', started_at = NULL, lease_expires_at = NULL, leased_by = NULL, updated_at = ?
                 WHERE status = 'processing' AND leased_by = ? AND id IN (\(QueryPatterns.placeholders(ids.count)))
-                """, arguments: StatementArguments([now, holder] as [any DatabaseValueConvertible]) + StatementArguments(ids.map(\.lowercased)))
+                """, arguments: StatementArguments([now.databaseText, holder] as [any DatabaseValueConvertible]) + StatementArguments(ids.map(\.lowercased)))
     }
 
     /// Cancels a pending or running job. A running handler finishes, but its outcome is dropped.
@@ -213,9 +213,9 @@ public enum JobQueue {
 
     /// The earliest time a pending job becomes due, to sleep until then.
     public static func nextDueDate(_ db: Database) throws -> Date? {
-        try Date.fetchOne(db, sql: """
+        try Date.fetchStored(db.cachedStatement(sql: """
             SELECT min(scheduled_for) FROM background_jobs WHERE status = 'pending'
-            """)
+            """))
     }
 
     /// Jobs by status, newest first: the admin queue view and `reach jobs list`.
@@ -226,7 +226,7 @@ public enum JobQueue {
         if let status { request = request.filter(BackgroundJob.Columns.status == status.rawValue) }
         if let jobType { request = request.filter(BackgroundJob.Columns.jobType == jobType) }
         if let before {
-            request = request.filter(sql: "(created_at, id) < (?, ?)", arguments: [before.0, before.1.lowercased])
+            request = request.filter(sql: "(created_at, id) < (?, ?)", arguments: [before.0.databaseText, before.1.lowercased])
         }
         return try request.order(BackgroundJob.Columns.createdAt.desc, BackgroundJob.Columns.id.desc).limit(limit).fetchAll(db)
     }
@@ -237,13 +237,15 @@ public enum JobQueue {
     {
         var counts: [BackgroundJobStatus: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM background_jobs GROUP BY status") {
-            if let status = BackgroundJobStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+            if let text: String = try row.value("status"), let status = BackgroundJobStatus(rawValue: text) {
+                counts[status] = try row.value("n") ?? 0
+            }
         }
         let row = try Row.fetchOne(db, sql: """
             SELECT min(scheduled_for) AS oldest, count(*) AS due FROM background_jobs WHERE status = 'pending' AND scheduled_for <= ?
-            """, arguments: [now])
-        let due: Int = row?["due"] ?? 0
-        return (counts, row?["oldest"], due, max(0, (counts[.pending] ?? 0) - due))
+            """, arguments: [now.databaseText])
+        let due: Int = try row?.value("due") ?? 0
+        return (counts, row?.optionalDate("oldest"), due, max(0, (counts[.pending] ?? 0) - due))
     }
 
     /// Cancels the pending jobs whose de-duplication key starts with `prefix` (a trial e-mail's).
@@ -251,7 +253,7 @@ public enum JobQueue {
         try db.execute(sql: """
             UPDATE background_jobs SET status = 'cancelled', updated_at = ?
             WHERE status = 'pending' AND dedupe_key >= ? AND dedupe_key < ? || char(1114111)
-            """, arguments: [now, prefix, prefix])
+            """, arguments: [now.databaseText, prefix, prefix])
     }
 
     /// What keeps `reach work --until-idle` waiting: a job running, a search not finished (its next
@@ -261,15 +263,15 @@ public enum JobQueue {
             SELECT EXISTS (SELECT 1 FROM background_jobs WHERE status = 'processing')
                 OR EXISTS (SELECT 1 FROM scraping_jobs WHERE status IN ('pending', 'processing'))
                 OR EXISTS (SELECT 1 FROM background_jobs WHERE status = 'pending' AND scheduled_for <= ?)
-            """, arguments: [now.addingTimeInterval(horizon)]) ?? false
+            """, arguments: [now.addingTimeInterval(horizon).databaseText]) ?? false
     }
 
     /// Pending jobs due after `now`: how many, and the first one's time.
     public static func waiting(_ db: Database, after now: Date) throws -> (count: Int, next: Date?) {
         let row = try Row.fetchOne(db, sql: """
             SELECT count(*) AS n, min(scheduled_for) AS next FROM background_jobs WHERE status = 'pending' AND scheduled_for > ?
-            """, arguments: [now])
-        return (row?["n"] ?? 0, (row?["next"] as String?).flatMap { Date.fromDatabaseValue($0.databaseValue) })
+            """, arguments: [now.databaseText])
+        return (try row?.value("n") ?? 0, row?.optionalDate("next"))
     }
 
     public static func hasUnfinishedWork(_ db: Database) throws -> Bool {
@@ -286,7 +288,7 @@ public enum JobQueue {
                 DELETE FROM background_jobs
                 WHERE (status IN ('completed', 'cancelled') AND updated_at < ?)
                    OR (status = 'failed' AND updated_at < ?)
-                """, arguments: [completedBefore, failedBefore])
+                """, arguments: [completedBefore.databaseText, failedBefore.databaseText])
         return db.changesCount
     }
 }

@@ -130,12 +130,12 @@ extension ScrapingJob {
 extension UserProfile {
     /// Active trials whose end is at or before `date` (seed pattern 4).
     public static func fetchExpiringTrials(_ db: Database, endingBy date: Date) throws -> [UserProfile] {
-        try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: QueryPatterns.expiringTrials), arguments: [date])
+        try UserProfile.fetchAll(laidOut: db.cachedStatement(sql: QueryPatterns.expiringTrials), arguments: [date.databaseText])
     }
 
     /// The first `limit` of those, for work done a page at a time; rows that cannot be read apart.
     public static func fetchExpiringTrials(_ db: Database, endingBy date: Date, limit: Int) throws -> Readable<UserProfile> {
-        try UserProfile.fetchReadable(laidOut: db.cachedStatement(sql: QueryPatterns.expiringTrials + "\nLIMIT ?"), arguments: [date, limit])
+        try UserProfile.fetchReadable(laidOut: db.cachedStatement(sql: QueryPatterns.expiringTrials + "\nLIMIT ?"), arguments: [date.databaseText, limit])
     }
 
     /// The profile of a Clerk user id (every authenticated request reads it: a kept statement).
@@ -161,6 +161,6 @@ extension SystemConfiguration {
 extension BackgroundJob {
     /// Pending jobs due at `now`, in claim order: priority, then scheduled time.
     public static func fetchRunnable(_ db: Database, now: Date, limit: Int) throws -> [BackgroundJob] {
-        try BackgroundJob.fetchAll(db.cachedStatement(sql: QueryPatterns.pendingJobs), arguments: [now, limit])
+        try BackgroundJob.fetchAll(db.cachedStatement(sql: QueryPatterns.pendingJobs), arguments: [now.databaseText, limit])
     }
 }

@@ -3,11 +3,14 @@ import GRDB
 
 /// The schedule of recurring tasks (`reach_recurring_tasks`).
 public enum RecurringSchedule {
-    /// Each task's next run; a task not yet known is due now.
+    /// Each task's next run; a task not yet known, or whose next run cannot be read, is due now.
     public static func nextRuns(_ db: Database) throws -> [String: Date] {
-        Dictionary(
-            uniqueKeysWithValues: try Row.fetchAll(db.cachedStatement(sql: "SELECT name, next_run_at FROM reach_recurring_tasks"))
-                .compactMap { row in (row["next_run_at"] as Date?).map { (row["name"] as String, $0) } })
+        var runs: [String: Date] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, next_run_at FROM reach_recurring_tasks")) {
+            guard let name: String = try row.value("name"), let next = row.optionalDate("next_run_at") else { continue }
+            runs[name] = next
+        }
+        return runs
     }
 
     /// Records that `name` ran at `now` and is next due at `next`.
@@ -15,11 +18,11 @@ public enum RecurringSchedule {
         try db.execute(sql: """
             INSERT INTO reach_recurring_tasks (name, last_run_at, next_run_at) VALUES (?1, ?2, ?3)
             ON CONFLICT (name) DO UPDATE SET last_run_at = ?2, next_run_at = ?3
-            """, arguments: [name, now, next])
+            """, arguments: [name, now.databaseText, next.databaseText])
     }
 
     public static func nextDueDate(_ db: Database) throws -> Date? {
-        try Date.fetchOne(db.cachedStatement(sql: "SELECT min(next_run_at) FROM reach_recurring_tasks"))
+        try Date.fetchStored(db.cachedStatement(sql: "SELECT min(next_run_at) FROM reach_recurring_tasks"))
     }
 }
 
@@ -58,7 +61,7 @@ extension Event {
     public static func deleteProcessed(_ db: Database, before date: Date) throws -> Int {
         try db.execute(sql: """
             DELETE FROM events WHERE processing_status = 'processed' AND "timestamp" < ?
-            """, arguments: [date])
+            """, arguments: [date.databaseText])
         return db.changesCount
     }
 }
@@ -66,7 +69,7 @@ extension Event {
 extension UserProfile {
     /// Users whose monthly usage period began at or before `date` (a month ago).
     public static func fetchUsageResetDue(_ db: Database, periodStartedBy date: Date, limit: Int) throws -> Readable<UserProfile> {
-        try UserProfile.fetchReadable(laidOut: db.cachedStatement(sql: QueryPatterns.usageResetDue), arguments: [date, limit])
+        try UserProfile.fetchReadable(laidOut: db.cachedStatement(sql: QueryPatterns.usageResetDue), arguments: [date.databaseText, limit])
     }
 }
 

@@ -5,7 +5,7 @@ extension ScrapingJob {
     /// A user's jobs, newest first, optionally of one campaign.
     public static func fetchPage(_ db: Database, userId: String, before: Date? = nil, limit: Int) throws -> [ScrapingJob] {
         var request = ScrapingJob.filter(Columns.userId == userId)
-        if let before { request = request.filter(Columns.createdAt < before) }
+        if let before { request = request.filter(Columns.createdAt < before.databaseText) }
         return try request.order(Columns.createdAt.desc, Columns.id.desc).limit(limit).fetchAll(db)
     }
 
@@ -39,7 +39,7 @@ extension ScrapingJob {
         try ScrapingJob.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM scraping_jobs
             WHERE status IN ('pending', 'processing') AND timeout_at < ?
-            """), arguments: [now])
+            """), arguments: [now.databaseText])
     }
 }
 
@@ -72,7 +72,7 @@ extension BackgroundJob {
         try db.execute(sql: """
             UPDATE background_jobs SET status = 'cancelled', updated_at = ?
             WHERE status = 'pending' AND job_type = 'process_scraping_job' AND payload ->> '$.scrapingJobId' = ?
-            """, arguments: [now, scrapingJobId.lowercased])
+            """, arguments: [now.databaseText, scrapingJobId.lowercased])
     }
 }
 
@@ -111,6 +111,15 @@ extension UserProfile {
             """, arguments: [count, userId])
     }
 
+    /// The creators a user's searches still running may yet add to the month's usage: their
+    /// targets (a search's results count toward usage when it completes).
+    public static func creatorsHeldByRunningSearches(_ db: Database, userId: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT coalesce(sum(max(target_results, 0)), 0) FROM scraping_jobs
+            WHERE user_id = ? AND status IN ('pending', 'processing')
+            """), arguments: [userId]) ?? 0
+    }
+
     /// Adds to a user's campaign count.
     public static func addCampaignUsage(_ db: Database, userId: String, count: Int) throws {
         try db.execute(sql: """
@@ -132,7 +141,7 @@ extension ScrapingResult {
                 WHERE job_id IN (\(QueryPatterns.placeholders(jobIds.count))) AND rowid > ?
                 ORDER BY rowid LIMIT ?
                 """, arguments: StatementArguments(jobIds.map(\.lowercased)) + [afterRowID, limit])
-        return try rows.map { ($0["reach_rowid"], try ScrapingResult(row: $0)) }
+        return try rows.map { (try $0.value("reach_rowid") ?? 0, try ScrapingResult(row: $0)) }
     }
 }
 
@@ -166,7 +175,7 @@ extension UserProfile {
         try db.execute(sql: """
             UPDATE user_profiles SET plan_campaigns_limit = ?, plan_creators_limit = ?, plan_features = ?, updated_at = ?
             WHERE current_plan = ?
-            """, arguments: [campaigns, creators, features, now, planKey])
+            """, arguments: [campaigns, creators, features, now.databaseText, planKey])
         return db.changesCount
     }
 }

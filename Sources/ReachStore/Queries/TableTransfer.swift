@@ -26,7 +26,7 @@ public enum TableTransfer {
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(quoted(table)) ORDER BY rowid")
         var values = [DatabaseValue](repeating: .null, count: columns.count)
         while let row = try cursor.next() {
-            for index in columns.indices { values[index] = row[index] }
+            for index in columns.indices { values[index] = row[index] as DatabaseValue }
             try body(values)
         }
     }
@@ -124,7 +124,9 @@ public enum TableTransfer {
     /// Rows whose foreign keys point nowhere (written with foreign keys off, for instance).
     public static func foreignKeyViolations(_ db: Database) throws -> [String] {
         try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
-            "\(row["table"] as String? ?? "?") row \(row["rowid"] as Int64? ?? 0) → \(row["parent"] as String? ?? "?")"
+            let table: String = try row.value("table") ?? "?", parent: String = try row.value("parent") ?? "?"
+            let rowid: Int64 = try row.value("rowid") ?? 0
+            return "\(table) row \(rowid) → \(parent)"
         }
     }
 

@@ -15,6 +15,6 @@ public enum UserData {
             DELETE FROM campaigns WHERE user_id = :userId;
             UPDATE background_jobs SET status = 'cancelled', updated_at = :now
             WHERE status = 'pending' AND payload ->> '$.userId' = :userId;
-            """, arguments: ["userId": userId, "now": now])
+            """, arguments: ["userId": userId, "now": now.databaseText])
     }
 }

@@ -56,6 +56,24 @@ extension ReachRecord {
         return readable
     }
 
+    /// How many rows of the table the record cannot read, and the first few of their ids: what
+    /// `reach doctor` reports. One row is in memory at a time.
+    public static func unreadableRows(_ db: Database) throws -> (count: Int, ids: [String]) {
+        let statement = try db.makeStatement(sql: "SELECT * FROM \(databaseTableName)")
+        let layout = ColumnLayout<Columns>(statement)
+        var found = (count: 0, ids: [String]())
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() {
+            do {
+                _ = try Self(RecordRow(row: row, layout: layout, table: databaseTableName))
+            } catch is StoreError {
+                found.count += 1
+                if found.ids.count < 5 { found.ids.append((try? row.decode(String?.self, forColumn: "id")).flatMap { $0 } ?? "?") }
+            }
+        }
+        return found
+    }
+
     /// One record from a statement, by position.
     public static func fetchOne(laidOut statement: Statement, arguments: StatementArguments) throws -> Self? {
         let layout = ColumnLayout<Columns>(statement)
@@ -64,7 +82,22 @@ extension ReachRecord {
     }
 }
 
+extension Date {
+    /// The one timestamp a query returns (`SELECT min(scheduled_for) …`), read by Reach's own
+    /// parser: NULL, and a value it cannot read, are nil, never a trap.
+    public static func fetchStored(_ statement: Statement, arguments: StatementArguments = StatementArguments()) throws -> Date? {
+        guard let text = try String.fetchOne(statement, arguments: arguments) else { return nil }
+        return Date(databaseText: text.utf8)
+    }
+}
+
 extension Row {
+    /// A value of a column read by GRDB's throwing decoding: an error naming the column for a value
+    /// it cannot convert, where the subscript (`row["n"]`) would stop the process.
+    public func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) throws -> Value? {
+        try decode(Value?.self, forColumn: column)
+    }
+
     /// A stored timestamp of a row outside the records (a query's computed column).
     public func optionalDate(_ column: String) -> Date? {
         dataNoCopy(named: column).flatMap { $0.withUnsafeBytes(Date.parse) }
