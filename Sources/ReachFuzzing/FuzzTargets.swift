@@ -121,14 +121,25 @@ public enum FuzzTargets {
         }
     }
 
-    /// Stored dates, ISO timestamps, Unix seconds and Retry-After: a storable date, or none.
+    /// Stored dates, ISO and PostgreSQL timestamps, the test clock's moves, Unix seconds and
+    /// Retry-After: a storable date, or none.
     static func dates(_ data: Data) {
         if let date = Date(databaseText: [UInt8](data)) {
             check(date.isStorable, "parsed a date outside years 0001 to 9999")
             check(Date(databaseText: Array(date.databaseText.utf8)) == date, "stored date round trip")
         }
         let text = String(decoding: data, as: UTF8.self)
+        if let reading = TimestampText.parse(text) {
+            check(reading.date.isStorable, "a timestamp outside years 0001 to 9999: \(text)")
+            check(TimestampText.parse(reading.date.databaseText)?.date == reading.date, "timestamp round trip")
+        }
         if let date = WireFormat.parseTimestamp(text) { _ = WireFormat.timestamp(date) }
+        let moves: [(advance: String?, set: Date?)] = [(text, nil), (nil, try? TestKitInput.clockTime(text))]
+        for move in moves where move.advance != nil || move.set != nil {
+            if let target = try? TestKitInput.clockTarget(advance: move.advance, set: move.set, now: now) {
+                check(target <= TestKitInput.latestClock && target.isStorable, "the clock may go to \(target)")
+            }
+        }
         if let seconds = RetryAfter.seconds(text, now: now) { check(seconds >= 0 && seconds.isFinite, "Retry-After \(text)") }
         if let number = try? JSONValue(parsing: data), let seconds = try? StripeTime.seconds(number, field: "created") {
             check((0...StripeTime.latest).contains(seconds), "Stripe time \(seconds)")

@@ -40,11 +40,15 @@ struct Serve: ReachCommand {
     var testMode = false
     @Flag(name: .long, help: "Allow --test-mode on a file of its own (its data can be reset through the API).")
     var allowTestMode = false
+    @Option(name: .long, parsing: .unconditional,
+            help: "Seconds after which an idle keep-alive connection, or one whose request does not arrive, is closed (1 to 3600).")
+    var idleTimeout = 30
 
     var stripeConfigured: Bool { stripeWebhookSecret != nil || ProcessInfo.processInfo.environment["STRIPE_WEBHOOK_SECRET"] != nil }
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw UsageError("--port must be from 0 to 65535") }
+        guard (1...3_600).contains(idleTimeout) else { throw UsageError("--idle-timeout must be from 1 to 3600 seconds") }
         if clerkJWKS != nil && clerkIssuer == nil { throw UsageError("--clerk-jwks needs --clerk-issuer") }
         if ephemeral && options.db != nil { throw UsageError("--ephemeral and --db exclude each other") }
         if let publicURL {
@@ -99,6 +103,7 @@ struct Serve: ReachCommand {
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
+        configuration.idleTimeout = .seconds(idleTimeout)
         let files = OpenFileLimit.raise()
         let limit = ConnectionLimit(openFiles: files.after)
         configuration.connectionLimit = limit
