@@ -37,64 +37,95 @@ public enum CopyFormat {
 
     /// The fields of one data line; `nil` for NULL.
     public static func fields(_ line: Substring) throws -> [String?] {
+        var line = line
+        return try line.withUTF8 { try fields(bytes: $0) }
+    }
+
+    /// The fields of one data line of UTF-8 bytes, without building a character at a time: a field
+    /// without a backslash (most, and the longest) is one copy of its bytes.
+    public static func fields(bytes line: UnsafeBufferPointer<UInt8>) throws -> [String?] {
         var fields: [String?] = []
-        var current = String.UnicodeScalarView()
+        var start = 0
+        var index = 0
+        var escaped: [UInt8]?  // the field so far, once it has a backslash
         var isNull = false
-        var scalars = line.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = scalars.next()
-        func finish() {
-            fields.append(isNull ? nil : String(current))
-            current = String.UnicodeScalarView()
+        func finish(at end: Int) throws {
+            if isNull {
+                fields.append(nil)
+            } else if var bytes = escaped {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[start..<end]))
+                guard let text = String(validating: bytes, as: UTF8.self) else { throw CopyError("a field is not valid UTF-8 once unescaped") }
+                fields.append(text)
+            } else {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[start..<end]), as: UTF8.self))
+            }
+            escaped = nil
             isNull = false
         }
-        while let scalar = pending {
-            pending = scalars.next()
-            if scalar == "\t" {
-                finish()
+        while index < line.count {
+            let byte = line[index]
+            if byte == UInt8(ascii: "\t") {
+                try finish(at: index)
+                index += 1
+                start = index
                 continue
             }
-            guard scalar == "\\" else {
-                current.append(scalar)
+            guard byte == UInt8(ascii: "\\") else {
+                index += 1
                 continue
             }
-            guard let escaped = pending else { throw CopyError("a backslash ends the line") }
-            pending = scalars.next()
-            switch escaped {
-            case "N":
-                guard current.isEmpty, pending == nil || pending == "\t" else { throw CopyError("\\N inside a field") }
+            guard index + 1 < line.count else { throw CopyError("a backslash ends the line") }
+            var bytes = escaped ?? []
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[start..<index]))
+            let code = line[index + 1]
+            index += 2
+            switch code {
+            case UInt8(ascii: "N"):
+                guard bytes.isEmpty, escaped == nil, index == line.count || line[index] == UInt8(ascii: "\t") else {
+                    throw CopyError("\\N inside a field")
+                }
                 isNull = true
-            case "\\": current.append("\\")
-            case "t": current.append("\t")
-            case "n": current.append("\n")
-            case "r": current.append("\r")
-            case "b": current.append("\u{08}")
-            case "f": current.append("\u{0C}")
-            case "v": current.append("\u{0B}")
-            case "x":
+            case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "n"): bytes.append(0x0A)
+            case UInt8(ascii: "r"): bytes.append(0x0D)
+            case UInt8(ascii: "b"): bytes.append(0x08)
+            case UInt8(ascii: "f"): bytes.append(0x0C)
+            case UInt8(ascii: "v"): bytes.append(0x0B)
+            case UInt8(ascii: "x"):
                 var value: UInt32 = 0
                 var digits = 0
-                while digits < 2, let next = pending, let digit = UInt32(String(next), radix: 16) {
-                    value = value * 16 + digit
+                while digits < 2, index < line.count, let digit = Self.hex(line[index]) {
+                    value = value * 16 + UInt32(digit)
                     digits += 1
-                    pending = scalars.next()
+                    index += 1
                 }
-                guard digits > 0, let decoded = Unicode.Scalar(value) else { throw CopyError("bad \\x escape") }
-                current.append(decoded)
-            case "0"..."7":
-                var value = UInt32(String(escaped))!
+                guard digits > 0 else { throw CopyError("bad \\x escape") }
+                bytes.append(UInt8(value))
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                var value = UInt32(code - UInt8(ascii: "0"))
                 var digits = 1
-                while digits < 3, let next = pending, ("0"..."7").contains(next) {
-                    value = value * 8 + UInt32(String(next))!
+                while digits < 3, index < line.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(line[index]) {
+                    value = value * 8 + UInt32(line[index] - UInt8(ascii: "0"))
                     digits += 1
-                    pending = scalars.next()
+                    index += 1
                 }
-                guard let decoded = Unicode.Scalar(value) else { throw CopyError("bad octal escape") }
-                current.append(decoded)
+                bytes.append(UInt8(truncatingIfNeeded: value))
             default:
-                current.append(escaped)  // PostgreSQL takes any other escaped character as itself
+                bytes.append(code)  // PostgreSQL takes any other escaped character as itself
             }
+            escaped = isNull ? nil : bytes
+            start = index
         }
-        finish()
+        try finish(at: line.count)
         return fields
+    }
+
+    private static func hex(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 }
