@@ -111,7 +111,7 @@ enum OpenAPISchemas {
             "type": string, "title": string, "status": integer, "detail": string, "code": string, "error": string,
             "message": string, "upgrade": boolean, "currentUsage": integer, "limit": integer, "usagePercentage": integer,
             "recommendedPlan": string, "warningThreshold": integer, "searchType": cases(SearchType.self),
-            "platform": cases(Platform.self), "currentPlan": cases(PlanKey.self), "reason": string,
+            "platform": cases(Platform.self), "currentPlan": cases(PlanKey.self), "reason": string, "paymentFailedAt": dateTime,
         ], required: ["type", "title", "status", "detail", "code", "error"])
         let jobSummary = answer(["id": uuid, "status": cases(ScrapingJobStatus.self), "createdAt": dateTime],
                                 required: ["id", "status", "createdAt"])
@@ -131,8 +131,9 @@ enum OpenAPISchemas {
         let onboardingRequired = ["userId", "onboardingStep", "signupTimestamp", "step", "isCompleted"]
         let meter = answer(["used": integer, "limit": integer, "percentage": integer, "warning": string],
                            required: ["used", "limit", "percentage"])
-        let usage = answer(["plan": cases(PlanKey.self), "campaigns": meter, "creators": meter, "resetDate": dateTime],
-                           required: ["plan", "campaigns", "creators"])
+        let usage = answer(["plan": cases(PlanKey.self), "campaigns": meter, "creators": meter, "resetDate": dateTime,
+                            "paymentPastDue": boolean, "paymentFailedAt": dateTime],
+                           required: ["plan", "campaigns", "creators", "paymentPastDue"])
         let summaryMeter = answer([
             "used": integer, "remaining": nullable(integer), "limit": nullable(integer), "percentage": integer, "warning": string,
         ], required: ["used", "remaining", "limit", "percentage"])
@@ -266,14 +267,15 @@ enum OpenAPISchemas {
                 "lastWebhookTimestamp": dateTime, "billingSyncStatus": string, "userId": string, "intendedPlan": cases(PlanKey.self),
                 "planName": string, "trialConversionDate": dateTime, "subscriptionRenewalDate": dateTime,
                 "subscriptionCancelDate": dateTime, "features": anyJSON, "usage": usage,
+                "paymentPastDue": boolean, "paymentFailedAt": dateTime,
             ], required: ["currentPlan", "isTrialing", "hasActiveSubscription", "trialStatus", "daysRemaining", "hoursRemaining",
                           "minutesRemaining", "subscriptionStatus", "usageInfo", "billingAmount", "billingCycle",
                           "canManageSubscription", "trialProgressPercentage", "trialTimeRemaining", "userId", "planName",
-                          "features", "usage"]),
+                          "features", "usage", "paymentPastDue"]),
             "UsageSummary": answer([
                 "currentPlan": cases(PlanKey.self), "campaigns": summaryMeter, "creators": summaryMeter, "plan": cases(PlanKey.self),
-                "resetDate": dateTime,
-            ], required: ["currentPlan", "campaigns", "creators"]),
+                "resetDate": dateTime, "paymentPastDue": boolean,
+            ], required: ["currentPlan", "campaigns", "creators", "paymentPastDue"]),
             "SubscriptionStatus": answer([
                 "subscription": nullable(answer([
                     "id": string, "status": string, "current_period_end": seconds, "cancel_at_period_end": boolean,

@@ -19,6 +19,8 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
     public var error: String
     /// The platform's plan-limit fields, beside the problem fields.
     public var planLimit: PlanLimitExceeded?
+    /// A past-due subscription's plan and failed payment, beside the problem fields.
+    public var paymentPastDue: PaymentPastDue?
     var headers: [(String, String)] = []
 
     public init(status: Int, code: String, title: String, detail: String, error: String? = nil, planLimit: PlanLimitExceeded? = nil) {
@@ -65,7 +67,7 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
     enum CodingKeys: String, CodingKey {
         case type, title, status, detail, code, error
         case message, upgrade, currentUsage, limit, usagePercentage, recommendedPlan, warningThreshold, searchType, platform
-        case currentPlan, reason
+        case currentPlan, reason, paymentFailedAt
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -88,6 +90,12 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
             try container.encodeIfPresent(planLimit.platform, forKey: .platform)
             try container.encodeIfPresent(planLimit.currentPlan, forKey: .currentPlan)
             try container.encodeIfPresent(planLimit.reason, forKey: .reason)
+        }
+        if let paymentPastDue {
+            try container.encode(paymentPastDue.message, forKey: .message)
+            try container.encode(false, forKey: .upgrade)
+            try container.encode(paymentPastDue.currentPlan, forKey: .currentPlan)
+            try container.encodeIfPresent(paymentPastDue.paymentFailedAt, forKey: .paymentFailedAt)
         }
     }
 
@@ -121,6 +129,11 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
             case .planLimitExceeded(let details):
                 return Problem(status: 403, code: "plan_limit_exceeded", title: details.error, detail: details.message,
                                planLimit: details)
+            case .paymentPastDue(let details):
+                var problem = Problem(status: 403, code: "payment_past_due", title: details.error, detail: details.message,
+                                      error: details.error)
+                problem.paymentPastDue = details
+                return problem
             case .unreadable(let message):
                 return Problem(status: 500, code: "unreadable_row", title: "Unreadable stored row",
                                detail: message + ": `reach doctor` shows such rows")

@@ -13,6 +13,11 @@ public struct LiveProvider: SearchProvider {
     let clock: any ProviderClock
     let words: ProviderWordLists
     let actorId: String
+    /// What the offline provider asks of the pause between pages (``SearchPage/continuationCap``).
+    var continuationCap: TimeInterval?
+
+    /// The pause between an offline search's pages: long enough to watch a search fill, no longer.
+    public static let offlineContinuation: TimeInterval = 1
 
     /// - Parameter settings: read at the start of each step (`providers.*` are hot-reloadable).
     public init(
@@ -35,12 +40,20 @@ public struct LiveProvider: SearchProvider {
         latency: Duration = .zero, failureRate: Double = 0, clock: any ProviderClock = SystemProviderClock()
     ) -> LiveProvider {
         let keys = Dictionary(uniqueKeysWithValues: Provider.allCases.map { ($0, "offline") })
-        return LiveProvider(
+        var provider = LiveProvider(
             transport: OfflineTransport(latency: latency, failureRate: failureRate),
             endpoints: ProviderEndpoints(baseURLs: [:], keys: keys), settings: { .unpaced }, clock: clock)
+        provider.continuationCap = offlineContinuation
+        return provider
     }
 
     public func run(_ step: SearchStep, hooks: StepHooks) async throws -> SearchPage {
+        var page = try await page(step, hooks: hooks)
+        page.continuationCap = continuationCap
+        return page
+    }
+
+    private func page(_ step: SearchStep, hooks: StepHooks) async throws -> SearchPage {
         let calls = ProviderCalls(transport: transport, endpoints: endpoints, settings: try await settings(), pacer: pacer,
                                   clock: clock, deadline: step.job.timeoutAt)
         switch (step.job.platform, step.job.searchType) {

@@ -147,4 +147,24 @@ struct TestKitTests {
         let reopened = try await backend()
         #expect(first.clock.shift == 0 && reopened.clock.shift == 0)
     }
+
+    @Test("a search a test starts finishes with one call of /_reach/work, and work due later (trial e-mails) waits for the clock")
+    func workFinishesSearches() async throws {
+        try await ReachTestServer.withServer { server in
+            // Given a user with a TikTok search of 100, whose pages wait for the platform's continuation delay
+            let token = try await server.createUser("user_work", plan: .glowUp)
+            let campaign = try await server.post("/api/campaigns", token: token, ["name": "Work"])
+            let started = try await server.post("/api/scraping/tiktok", token: token, [
+                "keywords": ["yoga"], "targetResults": 100, "campaignId": campaign.json["id"] ?? .null])
+            let jobId = try #require(started.json["jobId"]?.stringValue)
+            // When the test asks for the work, without moving the clock
+            let worked = try await server.post("/_reach/work", token: server.adminToken)
+            // Then the search is done, and the trial's e-mails due in days are still scheduled
+            #expect(worked.status == 200 && (worked.json["ran"]?.intValue ?? 0) >= 1, "\(worked.body)")
+            let poll = try await server.get("/api/scraping/tiktok?jobId=\(jobId)", token: token)
+            #expect(poll.json["status"] == "completed" && poll.json["processedResults"] == 100, "\(poll.body.prefix(300))")
+            let emails = try await server.emails(to: "user_work@example.com")
+            #expect(!emails.isEmpty && emails.allSatisfy { $0.status != "sent" }, "\(emails.map(\.status))")
+        }
+    }
 }

@@ -70,6 +70,11 @@ public enum AccountStatus {
         public var features: JSONValue
         /// Reach's meters of the same usage, with percentages and warnings.
         public var usage: Usage
+        /// The subscription's last payment failed and Stripe retries it (``PaymentPastDue``): new
+        /// campaigns and searches wait for it; what the user has stays theirs.
+        public var paymentPastDue: Bool
+        /// When that payment failed.
+        public var paymentFailedAt: Date?
     }
 
     public struct Usage: Codable, Sendable, Hashable {
@@ -77,11 +82,16 @@ public enum AccountStatus {
         public var campaigns: Meter
         public var creators: Meter
         public var resetDate: Date?
+        /// The limits are the plan's, but new spending waits for a failed payment (``PaymentPastDue``).
+        public var paymentPastDue: Bool
+        /// When that payment failed.
+        public var paymentFailedAt: Date?
     }
 
     public static func usage(_ db: Database, userId: String) throws -> Usage {
         let profile = try Onboarding.profile(db, userId)
         let limits = try Plans.effectiveLimits(db, profile: profile)
+        let pastDue = profile.subscriptionStatus == .pastDue
         func meter(_ used: Int, _ limit: Int, _ noun: String) -> Meter {
             Meter(used: used, limit: limit, percentage: limit > 0 ? min(100, used * 100 / limit) : (limit < 0 ? 0 : 100),
                   warning: ReachCore.Usage.warning(used: used, limit: limit, noun: noun))
@@ -90,7 +100,8 @@ public enum AccountStatus {
             plan: profile.currentPlan ?? .free,
             campaigns: meter(profile.usageCampaignsCurrent ?? 0, limits.campaigns, "campaigns"),
             creators: meter(profile.usageCreatorsCurrentMonth ?? 0, limits.creators, "creators this month"),
-            resetDate: profile.usageResetDate)
+            resetDate: profile.usageResetDate, paymentPastDue: pastDue,
+            paymentFailedAt: pastDue ? try Event.fetchLatest(db, aggregateId: userId, eventType: "payment_failed")?.timestamp : nil)
     }
 
     public static func billing(_ db: Database, userId: String, now: Date) throws -> Billing {
@@ -129,6 +140,7 @@ public enum AccountStatus {
             billingSyncStatus: profile.billingSyncStatus, userId: userId, intendedPlan: profile.intendedPlan,
             planName: planRow?.displayName ?? "Free", trialConversionDate: profile.trialConversionDate,
             subscriptionRenewalDate: profile.subscriptionRenewalDate, subscriptionCancelDate: profile.subscriptionCancelDate,
-            features: try Plans.effectiveLimits(db, profile: profile).features, usage: usage)
+            features: try Plans.effectiveLimits(db, profile: profile).features, usage: usage,
+            paymentPastDue: usage.paymentPastDue, paymentFailedAt: usage.paymentFailedAt)
     }
 }

@@ -22,7 +22,8 @@ public enum Plans {
     /// or trialing), otherwise free's.
     public static func effectiveLimits(_ db: Database, profile: UserProfile) throws -> PlanLimits {
         let plan = profile.currentPlan ?? .free
-        let paying = profile.subscriptionStatus == .active || profile.subscriptionStatus == .trialing
+        // Past due keeps its plan (``PaymentPastDue``): new spending is refused apart, with its own words.
+        let paying = [.active, .trialing, .pastDue].contains(profile.subscriptionStatus)
         guard plan != .free, paying else { return .free }
         return try limits(db, plan: plan)
     }

@@ -95,7 +95,9 @@ public struct SubscriptionState: Encodable, Sendable, Hashable {
         case .active: access = Access(hasAccess: true, requiresAction: false, reason: "Active subscription")
         case .trialing where inTrial: access = Access(hasAccess: true, requiresAction: false, reason: "In trial")
         case .trialing: access = Access(hasAccess: false, requiresAction: true, reason: "The trial has ended: choose a plan")
-        case .pastDue: access = Access(hasAccess: true, requiresAction: true, reason: "A payment failed: update the card")
+        case .pastDue:
+            access = Access(hasAccess: true, requiresAction: true,
+                            reason: "A payment failed: update the payment method; new campaigns and searches wait for it")
         default: access = Access(hasAccess: false, requiresAction: true, reason: "Subscription \(stripeStatus.rawValue)")
         }
         payment = Payment(

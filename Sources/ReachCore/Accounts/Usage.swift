@@ -6,6 +6,7 @@ import ReachStore
 public enum Usage {
     /// Refuses a new campaign over the plan's campaign limit.
     public static func checkCampaigns(_ db: Database, profile: UserProfile) throws {
+        try PaymentPastDue.check(db, profile: profile)
         let limits = try Plans.effectiveLimits(db, profile: profile)
         let current = profile.usageCampaignsCurrent ?? 0
         guard !limits.isUnlimitedCampaigns, current + 1 > limits.campaigns else { return }
@@ -23,6 +24,7 @@ public enum Usage {
     /// what the user's searches still running may add (**fix**: the platform counted completed
     /// searches only, so thirty searches started at once could spend thirty months of creators).
     public static func checkCreators(_ db: Database, profile: UserProfile, adding target: Int) throws {
+        try PaymentPastDue.check(db, profile: profile)
         let limits = try Plans.effectiveLimits(db, profile: profile)
         guard !limits.isUnlimitedCreators else { return }
         let used = profile.usageCreatorsCurrentMonth ?? 0

@@ -22,6 +22,8 @@ public enum ReachError: Error, CustomStringConvertible, Sendable {
     case forbidden(String)
     /// Over the plan's limits, with the platform's upgrade details (HTTP 403).
     case planLimitExceeded(PlanLimitExceeded)
+    /// New spending while the subscription's payment is past due (HTTP 403).
+    case paymentPastDue(PaymentPastDue)
     /// The database refused the work (disk full, read-only file): not the caller's input.
     case unavailable(String)
     /// A stored row cannot be read back (written around Reach): names it, never its values.
@@ -37,6 +39,7 @@ public enum ReachError: Error, CustomStringConvertible, Sendable {
         case .conflict(let message): return message
         case .forbidden(let message): return message
         case .planLimitExceeded(let details): return details.message
+        case .paymentPastDue(let details): return details.message
         case .unavailable(let message): return message
         case .unreadable(let message): return message
         }

@@ -100,6 +100,13 @@ public struct Searches: Sendable {
         try await context.write { db in try Self.recordPage(db, jobId: jobId, cursor: cursor, page: page, now: now) }
     }
 
+    /// Makes the next pages of running searches due now, where they wait for the continuation
+    /// delay: the test kit's `work` finishes a search without moving its clock. Returns how many.
+    public func expediteSteps() async throws -> Int {
+        let now = context.now()
+        return try await context.write { db in try JobQueue.expedite(db, jobType: Self.stepJobType, now: now) }
+    }
+
     /// Records a page of items, one provider call, ending the search when `nextCursor` is nil.
     public func recordPage(jobId: UUID, cursor: Int, items: [JSONValue], nextCursor: Int?) async throws {
         try await recordPage(jobId: jobId, cursor: cursor, page: SearchPage(items: items, nextCursor: nextCursor))
@@ -372,7 +379,7 @@ public struct Searches: Sendable {
             try finish(db, &job, status: .completed, error: nil, now: now)
         } else {
             try job.update(db)
-            let delay = try continuationDelay(db, job)
+            let delay = min(try continuationDelay(db, job), page.continuationCap ?? .infinity)
             try enqueueStep(db, jobId: job.id, cursor: job.cursor ?? 0, at: now.addingTimeInterval(delay), now: now)
         }
     }

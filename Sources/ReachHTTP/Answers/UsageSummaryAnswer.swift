@@ -10,6 +10,7 @@ struct UsageSummaryAnswer: ResponseEncodable {
     var creators: Meter
     var plan: PlanKey
     var resetDate: Date?
+    var paymentPastDue: Bool
 
     struct Meter: Encodable {
         var used: Int
@@ -44,5 +45,6 @@ struct UsageSummaryAnswer: ResponseEncodable {
         campaigns = Meter(usage.campaigns)
         creators = Meter(usage.creators)
         resetDate = usage.resetDate
+        paymentPastDue = usage.paymentPastDue
     }
 }

@@ -5,8 +5,14 @@ import ReachCore
 /// The dashboard's campaigns: the list, a campaign with its searches and creators, new searches.
 extension Dashboard {
     func usageView(_ usage: AccountStatus.Usage) -> [String: Any] {
-        ["campaigns": meter(usage.campaigns), "creators": meter(usage.creators),
-         "campaignsLimit": Display.limit(usage.campaigns.limit), "creatorsLimit": Display.limit(usage.creators.limit)]
+        var view: [String: Any] = [
+            "campaigns": meter(usage.campaigns), "creators": meter(usage.creators),
+            "campaignsLimit": Display.limit(usage.campaigns.limit), "creatorsLimit": Display.limit(usage.creators.limit)]
+        if usage.paymentPastDue {
+            view["pastDue"] = ["planName": Display.plan(usage.plan),
+                               "failedOn": usage.paymentFailedAt.map { " on " + String(WireFormat.timestamp($0).prefix(10)) } ?? ""]
+        }
+        return view
     }
 
     func meter(_ meter: AccountStatus.Meter) -> [String: Any] {

@@ -24,6 +24,13 @@ extension Event {
         return (event, true)
     }
 
+    /// The latest event of `eventType` about `aggregateId` (a user's last failed payment, say).
+    public static func fetchLatest(_ db: Database, aggregateId: String, eventType: String) throws -> Event? {
+        try Event.fetchOne(laidOut: db.cachedStatement(sql: """
+            SELECT * FROM events WHERE aggregate_id = ? AND event_type = ? ORDER BY "timestamp" DESC LIMIT 1
+            """), arguments: [aggregateId, eventType])
+    }
+
     /// The place of the latest applied Stripe subscription event about `aggregateId`: its
     /// `created` second and its order within that second, as ``Billing`` records them in `metadata`.
     public static func lastStripeOrder(_ db: Database, aggregateId: String) throws -> (created: Int64, order: Int64)? {

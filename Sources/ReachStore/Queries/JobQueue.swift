@@ -248,6 +248,15 @@ public enum JobQueue {
         return (counts, row?.optionalDate("oldest"), due, max(0, (counts[.pending] ?? 0) - due))
     }
 
+    /// Makes the pending jobs of `jobType` scheduled after `now` due now; returns how many.
+    public static func expedite(_ db: Database, jobType: String, now: Date) throws -> Int {
+        try db.execute(sql: """
+            UPDATE background_jobs SET scheduled_for = ?1, updated_at = ?1
+            WHERE status = 'pending' AND job_type = ?2 AND scheduled_for > ?1
+            """, arguments: [now.databaseText, jobType])
+        return db.changesCount
+    }
+
     /// Cancels the pending jobs whose de-duplication key starts with `prefix` (a trial e-mail's).
     public static func cancelPending(_ db: Database, dedupeKeyPrefix prefix: String, now: Date) throws {
         try db.execute(sql: """
