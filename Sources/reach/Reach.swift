@@ -32,22 +32,25 @@ struct Reach: AsyncParsableCommand {
             if error is ExitCode { exit(withError: error) }  // the command already said why
             var message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
             if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-            if let hint = suggestion(for: message, arguments: arguments) { message += "; \(hint)" }
+            if let hint = suggestion(for: message, arguments: arguments) {
+                // The misspelt command first: what ArgumentParser says of the words after it follows from it.
+                message = "unknown command '\(hint.word)': \(hint.advice)"
+            }
             FileHandle.standardError.write(Data("reach: \(message) (see `\(helpCommand(arguments))`)\n".utf8))
             Foundation.exit(code.rawValue)
         }
     }
 
-    /// `did you mean 'search'?` for an unknown subcommand.
-    private static func suggestion(for message: String, arguments: [String]) -> String? {
-        guard message.hasPrefix("Unexpected argument '"), let word = message.split(separator: "'").dropFirst().first else { return nil }
-        var names: [String] = []
-        for sub in command(arguments).type.configuration.subcommands {
-            if let name = sub.configuration.commandName { names.append(name) }
-        }
-        let nearest = Nearest.names(to: String(word), in: names, limit: 2)
-        guard !nearest.isEmpty else { return nil }
-        return "did you mean " + nearest.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    /// `did you mean 'search'?` for an unknown subcommand, alone or followed by its own arguments
+    /// (`reach serach users dana --db F`).
+    private static func suggestion(for message: String, arguments: [String]) -> (word: String, advice: String)? {
+        let (type, words) = command(arguments)
+        guard let word = arguments.dropFirst(words.count - 1).first, !word.hasPrefix("-") else { return nil }
+        let names = type.configuration.subcommands.compactMap { $0.configuration.commandName }
+        let nearest = Nearest.names(to: word, in: names, limit: 2)
+        guard !names.isEmpty, !names.contains(word) else { return nil }
+        return (word, nearest.isEmpty ? "use one of \(names.joined(separator: ", "))"
+                    : "did you mean " + nearest.map { "'\($0)'" }.joined(separator: " or ") + "?")
     }
 
     /// The deepest command the arguments name, and its words: `reach search strat` → `search`.

@@ -52,8 +52,10 @@ struct RemoteTestKit: TestKitSession {
         let bytes = try await response.body.collect(upTo: 64 << 20)
         let answer = (try? JSONValue(parsing: Array(bytes.readableBytesView))) ?? .null
         guard (200..<300).contains(response.status.code) else {
-            if response.status.code == 404 && answer["code"]?.stringValue == nil {
-                throw Failure(description: "\(url) has no test mode: start it with `reach serve --ephemeral --test-mode`")
+            // A route that does not exist there at all (not a snapshot or user it does not know): no test mode.
+            if response.status.code == 404, answer["code"]?.stringValue == nil || answer["detail"]?.stringValue?.hasPrefix("no route") == true {
+                throw Failure(description: "the server at \(url) runs without --test-mode, so it has no /_reach routes: "
+                    + "start one with `reach serve --ephemeral --test-mode` (or add --test-mode --allow-test-mode on a file)")
             }
             let message = answer["detail"]?.stringValue ?? answer["error"]?.stringValue ?? String(buffer: bytes)
             throw Failure(description: "\(response.status.code): \(message)")

@@ -67,6 +67,9 @@ struct Serve: ReachCommand {
     }
 
     func execute() async throws {
+        guard PortCheck.isFree(host: host, port: port) else {
+            throw ReachError.unavailable("port \(port) on \(host) is in use: choose another with --port, or 0 for a free one")
+        }
         let logger = Composition.logger("reach")
         let database = ephemeral ? try ReachDatabase.temporary() : try options.open(.create)
         var appOptions = ReachApp.Options()

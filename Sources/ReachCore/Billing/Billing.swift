@@ -75,7 +75,8 @@ public enum Billing {
         return outcome
     }
 
-    /// The timestamps of an event's object, read (and checked) once.
+    /// The timestamps of an event's object, read (and checked) once, in the platform's API
+    /// version (2024-06-20) and today's, which moved a subscription's period onto its items.
     struct ObjectTimes {
         var periodEnd: Date?
         var trialEnd: Date?
@@ -85,6 +86,7 @@ public enum Billing {
 
         init(_ object: JSONValue) throws {
             periodEnd = try StripeTime.date(object["current_period_end"], field: "data.object.current_period_end")
+                ?? StripeTime.date(object["items"]?["data"]?[0]?["current_period_end"], field: "data.object.items.data[0].current_period_end")
             trialEnd = try StripeTime.date(object["trial_end"], field: "data.object.trial_end")
             canceledAt = try StripeTime.date(object["canceled_at"], field: "data.object.canceled_at")
             cancelAt = try StripeTime.date(object["cancel_at"], field: "data.object.cancel_at")
@@ -139,10 +141,17 @@ public enum Billing {
         }
     }
 
+    /// The subscription an object names: its own id for a subscription, else its `subscription`
+    /// (today's API moved an invoice's to `parent.subscription_details.subscription`).
+    static func subscriptionId(_ object: JSONValue, type: String) -> String? {
+        if type.hasPrefix("customer.subscription") { return object["id"]?.stringValue }
+        return object["subscription"]?.stringValue ?? object["parent"]?["subscription_details"]?["subscription"]?.stringValue
+    }
+
     /// The profile an event is about: by customer id, subscription id, or `metadata.userId`.
     static func findProfile(_ db: Database, object: JSONValue, type: String) throws -> UserProfile? {
         let customer = object["customer"]?.stringValue
-        let subscription = type.hasPrefix("customer.subscription") ? object["id"]?.stringValue : object["subscription"]?.stringValue
+        let subscription = subscriptionId(object, type: type)
         if let customer, let profile = try UserProfile.fetchOne(db, stripeCustomerId: customer) {
             return profile
         }
