@@ -38,8 +38,7 @@ public func buildRouter(_ configuration: ServerConfiguration, dependencies: AppD
         app: app, demoSignIn: configuration.demoSignIn, mockBilling: configuration.mockBilling,
         secureCookies: configuration.publicURL?.lowercased().hasPrefix("https://") == true, csrfKey: dependencies.csrfKey)
     router.add(middleware: ProblemMiddleware(metrics: dependencies.metrics, routes: known, pageNotFound: { request in
-        dashboard.messagePage("Page not found", "Nothing is at \(request.uri.path). Start from your campaigns.", request: request,
-                              status: .notFound)
+        await dashboard.notFoundPage(request)
     }))
     router.add(middleware: DrainMiddleware())
 

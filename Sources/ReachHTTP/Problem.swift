@@ -125,6 +125,8 @@ public struct Problem: Error, Sendable, Encodable, CustomStringConvertible {
             case .notFound(let what): return .notFound(what)
             // The platform answers a move its state forbids (cancelling a finished job) with 400.
             case .conflict(let message): return Problem(status: 400, code: "invalid_state", title: "Not allowed now", detail: message)
+            case .notAllowedNow(let message, let platformText):
+                return Problem(status: 400, code: "invalid_state", title: "Not allowed now", detail: message, error: platformText)
             case .forbidden(let message): return .forbidden(message)
             case .planLimitExceeded(let details):
                 return Problem(status: 403, code: "plan_limit_exceeded", title: details.error, detail: details.message,

@@ -12,7 +12,7 @@ struct ProblemMiddleware: RouterMiddleware {
     let metrics: HTTPMetrics
     let routes: KnownRoutes
     /// What a browser gets for a path that is nothing: a page (API clients get problem+json).
-    let pageNotFound: @Sendable (Request) -> Response
+    let pageNotFound: @Sendable (Request) async -> Response
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -39,7 +39,7 @@ struct ProblemMiddleware: RouterMiddleware {
             problem.headers = [("Allow", allowed.joined(separator: ", "))]
             response = problem.response
         } catch let error as HTTPError where error.status == .notFound && Self.isBrowserPage(request) {
-            response = pageNotFound(request)
+            response = await pageNotFound(request)
         } catch {
             let problem = Problem.from(error)
             if problem.status == 499 {

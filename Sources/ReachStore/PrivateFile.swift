@@ -18,12 +18,16 @@ public enum PrivateFile {
 
     /// Opens `path` for writing: an existing regular file is truncated, a device, FIFO or symlink's
     /// target is written as it is; a missing file is created `0600`.
-    public static func openForWriting(_ path: String) throws -> FileHandle {
+    public static func openForWriting(_ path: String, replacing: Bool = true) throws -> FileHandle {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
         if descriptor >= 0 {
             fchmod(descriptor, fileMode)
         } else if errno == EEXIST {
             descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            if descriptor >= 0, isRegularFile(descriptor), !replacing {
+                close(descriptor)
+                throw StoreError.conflict("\(path) exists: pass --force to replace it, or choose another path")
+            }
             if descriptor >= 0, isRegularFile(descriptor) {
                 guard ftruncate(descriptor, 0) == 0 else {
                     let reason = String(cString: strerror(errno))

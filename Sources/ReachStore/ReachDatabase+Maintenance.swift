@@ -143,7 +143,7 @@ extension ReachDatabase {
             throw StoreError.conflict("\(path) is a symbolic link: give the path of a new file (backup never follows links)")
         }
         guard !PrivateFile.exists(path) else {
-            throw StoreError.conflict("\(path) exists: choose a new path (backup never overwrites)")
+            throw StoreError.conflict("\(path) exists: pass --force to replace it, or choose another path")
         }
         // Created here first, readable by its owner only: the copy holds the token-signing key.
         try PrivateFile.createNew(path)

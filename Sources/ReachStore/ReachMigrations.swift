@@ -17,6 +17,7 @@ enum ReachMigrations {
         ("0009_test_clock", PackageResources._009_test_clock_sql),
         ("0010_platform_columns", PackageResources._010_platform_columns_sql),
         ("0011_internal_timestamp_checks", PackageResources._011_internal_timestamp_checks_sql),
+        ("0012_listener", PackageResources._012_listener_sql),
     ]
 
     /// `PRAGMA application_id` of a Reach file: "REAC".

@@ -24,10 +24,10 @@ struct Clerk: AsyncParsableCommand {
 
         func execute() async throws {
             // The signing secret is the server's file's: a file made here would sign with another.
-            let delivery = try await WebhookTriggers(try options.context(.existing))
-                .clerk(event, userId: trigger.user, email: email, name: name)
-            try await trigger.send(to: try trigger.endpoint("/api/webhooks/clerk"), body: delivery.body, headers: delivery.headers,
-                                   json: options.json)
+            let context = try options.context(.existing)
+            let delivery = try await WebhookTriggers(context).clerk(event, userId: trigger.user, email: email, name: name)
+            let endpoint = try trigger.endpoint("/api/webhooks/clerk", listener: try await Maintenance(context).runningListener())
+            try await trigger.send(to: endpoint, body: delivery.body, headers: delivery.headers, json: options.json)
         }
     }
 }

@@ -26,6 +26,8 @@ struct Export: AsyncParsableCommand {
         @Option(name: .long, help: "Only these tables' data, comma-separated.") var tables: String?
         @Flag(name: .long, help: "With --data-only: empty the target's data tables first (plans and configuration still merge).")
         var replace = false
+        @Flag(name: .long, help: "Replace the file --out names if it exists (a device or FIFO is always written in place).")
+        var force = false
 
         func validate() throws {
             if schemaOnly && dataOnly { throw UsageError("--schema-only and --data-only exclude each other") }
@@ -47,7 +49,7 @@ struct Export: AsyncParsableCommand {
                 Terminal.info("reach: exported \(total) rows into \(PSQL.redacted(to))")
             } else if let out {
                 // Written in place: a device, FIFO or link target stays what it is (/dev/null too).
-                let handle = try PrivateFile.openForWriting(out)
+                let handle = try PrivateFile.openForWriting(out, replacing: force)
                 defer { try? handle.close() }
                 try exporter.export(database, to: FileSink(handle)) { bar.update(done: $0, total: total) }
                 Terminal.info("reach: exported \(total) rows to \(out)")

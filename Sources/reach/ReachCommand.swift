@@ -20,8 +20,9 @@ extension ReachCommand {
             Terminal.error(error)
             throw ExitCode.validationFailure
         } catch {
-            Terminal.error(ReachError.from(error))
-            throw ExitCode.failure
+            let error = ReachError.from(error)
+            Terminal.error(error)
+            throw ExitCode(ExitStatus.of(error))
         }
     }
 }

@@ -29,7 +29,7 @@ struct SearchCommand: AsyncParsableCommand {
                     users.map {
                         [$0.userId, $0.fullName ?? "", $0.email ?? "", $0.businessName ?? "",
                          $0.currentPlan?.rawValue ?? "", $0.trialStatus?.rawValue ?? "", WireFormat.timestamp($0.createdAt)]
-                    })
+                    }, empty: "no user's name, e-mail, business or company holds \"\(query)\"")
             }
         }
     }
@@ -70,9 +70,9 @@ struct SearchCommand: AsyncParsableCommand {
                 Terminal.printTable(
                     ["platform", "handle", "name", "followers", "verified", "emails", "user"],
                     page.creators.map {
-                        [$0.platform.rawValue, $0.handle, $0.name ?? "", String($0.followers), $0.verified ? "✓" : "",
+                        [$0.platform.rawValue, $0.handle, $0.name ?? "", NumberText.grouped($0.followers), $0.verified ? "✓" : "",
                          $0.emails.joined(separator: " "), $0.userId]
-                    })
+                    }, numeric: [3], empty: query.isEmpty ? "no creators found yet" : "no creator's handle, name or bio holds \"\(query)\"")
             }
         }
     }
@@ -87,16 +87,18 @@ struct SearchCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Comma-separated keywords (a keyword search).") var keywords: String?
         @Option(name: .long, help: "An account to find similar creators to (a similar search).") var username: String?
         @Option(name: .long, parsing: .unconditional, help: "How many creators (the platform's default otherwise).") var target: Int?
-        @Option(name: .long, help: "The campaign it belongs to.") var campaign: String?
+        @Option(name: .long, help: "The campaign it belongs to (default: the user's \"From the command line\", made when missing).")
+        var campaign: String?
         @Flag(name: .long, help: "Run it here to the end, with a progress bar on a terminal (--json: its final state).")
         var wait = false
         @OptionGroup var provider: ProviderOptions
 
         func validate() throws {
             guard Platform(parsing: platform) != nil else { throw UsageError("--platform must be tiktok, instagram or youtube") }
-            guard (keywords == nil) != (username == nil) else {
-                throw UsageError("give --keywords K1,K2 or --username NAME, not both")
+            if keywords == nil && username == nil {
+                throw UsageError("give --keywords K1,K2 (a keyword search) or --username NAME (a similar search)")
             }
+            if keywords != nil && username != nil { throw UsageError("give --keywords or --username, not both") }
         }
 
         func execute() async throws {
@@ -104,7 +106,13 @@ struct SearchCommand: AsyncParsableCommand {
             let request = try ReachCore.Searches.validate(
                 platform: Platform(parsing: platform)!, keywords: keywords?.split(separator: ",").map(String.init),
                 username: username, targetResults: target)
-            let campaignId = try campaign.map { try parseUUID($0, field: "campaign") }
+            // A search belongs to a campaign, as in the API: without --campaign, the user's "From the command line".
+            var campaignId = try campaign.map { try parseUUID($0, field: "campaign") }
+            if campaignId == nil {
+                let (campaign, created) = try await Campaigns(context).commandLine(userId: user, searchType: request.searchType)
+                campaignId = campaign.id
+                Terminal.info("in campaign \"\(campaign.name)\" (\(campaign.id.lowercased)\(created ? ", new" : ""))")
+            }
             let searches = ReachCore.Searches(context)
             var job = try await searches.start(userId: user, request: request, campaignId: campaignId)
             guard wait else {

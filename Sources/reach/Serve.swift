@@ -130,6 +130,8 @@ struct Serve: ReachCommand {
         let application = buildApplication(
             configuration, dependencies: AppDependencies(app: app, testMode: backend), services: services, logger: logger
         ) { port in
+            // `reach stripe|clerk trigger` on this file find the server here without --url.
+            try? await app.maintenance.recordListener(url: "http://\(host):\(port)", pid: getpid())
             var lines = ["reach: serving \(where_) on http://\(host):\(port)" + (backend == nil ? "" : " in test mode")]
             for (user, token) in announced { lines.append("reach: token for \(user): \(token)") }
             if let (user, token) = announced.first {
@@ -153,6 +155,7 @@ struct Serve: ReachCommand {
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw ReachError.unavailable("port \(port) on \(host) is in use: choose another with --port, or 0 for a free one")
         }
+        try? await app.maintenance.forgetListener(pid: getpid())
         notice.stopped()
         withExtendedLifetime(database) {}
     }

@@ -25,10 +25,11 @@ struct Stripe: AsyncParsableCommand {
 
         func execute() async throws {
             // The signing secret is the server's file's: a file made here would sign with another.
-            let delivery = try await WebhookTriggers(try options.context(.existing))
+            let context = try options.context(.existing)
+            let delivery = try await WebhookTriggers(context)
                 .stripe(event, userId: trigger.user, plan: plan.flatMap(PlanKey.init(parsing:)), status: status)
-            try await trigger.send(to: try trigger.endpoint("/api/webhooks/stripe"), body: delivery.body, headers: delivery.headers,
-                                   json: options.json)
+            let endpoint = try trigger.endpoint("/api/webhooks/stripe", listener: try await Maintenance(context).runningListener())
+            try await trigger.send(to: endpoint, body: delivery.body, headers: delivery.headers, json: options.json)
         }
     }
 }

@@ -23,14 +23,21 @@ enum Terminal {
         print(String(decoding: try WireEncoder.encode(value), as: UTF8.self))
     }
 
-    /// Prints rows under a header, columns padded to their widest cell.
-    static func printTable(_ header: [String], _ rows: [[String]]) {
+    /// Prints rows under a header, columns padded to their widest cell (those in `numeric`
+    /// right-aligned); with no rows, `empty` alone when given.
+    static func printTable(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], empty: String? = nil) {
+        if rows.isEmpty, let empty {
+            print(empty)
+            return
+        }
         let widths = header.indices.map { column in
             ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
         }
         func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            zip(cells.indices, zip(cells, widths)).map { index, cell in
+                let pad = String(repeating: " ", count: max(0, cell.1 - cell.0.count))
+                return numeric.contains(index) ? pad + cell.0 : cell.0 + pad
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         print(line(header))
         print(line(widths.map { String(repeating: "─", count: $0) }))

@@ -34,7 +34,7 @@ struct Token: ReachCommand {
             return
         }
         guard try await Accounts(context).exists(userId: userId) else {
-            throw UsageError("user \(userId) not found (create it with `reach clerk trigger user.created --user \(userId)`, "
+            throw ReachError.badRequest("user \(userId) not found (create it with `reach clerk trigger user.created --user \(userId)`, "
                 + "`reach test user \(userId) --db … --allow-test-mode`, or seed the demo)")
         }
         let token = try await tokens.issue(userId: userId, lifetime: hours * 3_600)

@@ -7,10 +7,12 @@ import ReachCore
 /// Options of `reach stripe|clerk trigger`.
 struct TriggerOptions: ParsableArguments {
     @Option(name: .long, help: "Whose event (a user id).") var user: String
-    @Option(name: .long, help: "The running listener: http://127.0.0.1:8080 or the webhook's full URL.")
-    var url = "http://127.0.0.1:8080"
+    @Option(name: .long, help: "The running listener, or the webhook's full URL (default: where `reach serve` on this --db listens, else http://127.0.0.1:8080).")
+    var url: String?
 
-    func endpoint(_ path: String) throws -> String {
+    /// The webhook's URL: --url, else where a server on the file said it listens, else the default port.
+    func endpoint(_ path: String, listener: String?) throws -> String {
+        let url = self.url ?? listener ?? "http://127.0.0.1:8080"
         guard let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme), parsed.host != nil else {
             throw UsageError("--url must be an http(s) URL such as http://127.0.0.1:8080")
         }

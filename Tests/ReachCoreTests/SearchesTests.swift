@@ -45,7 +45,9 @@ struct SearchesTests {
         let names = detail.mergedResults.first?.creatorItems.compactMap { $0["username"]?.stringValue } ?? []
         #expect(names == (0..<20).map { "creator\($0)" }, "repeats dropped, page order kept")
         #expect(detail.results.count == 2)
-        guard case .conflict = await reachError({ try await app.searches.cancel(id: job.id, userId: "user_a") }) else {
+        guard case .notAllowedNow(_, "Cannot cancel completed or failed jobs") = await reachError({
+            try await app.searches.cancel(id: job.id, userId: "user_a")
+        }) else {
             Issue.record("a completed search was cancelled"); return
         }
     }

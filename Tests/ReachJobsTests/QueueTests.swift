@@ -28,6 +28,19 @@ struct QueueTests {
         #expect(again.isEmpty, "a claimed job is not handed out twice")
     }
 
+    @Test("expediting makes later jobs of a type due now, and counts those already due, which a scheduler may not have seen yet")
+    func expedite() throws {
+        let database = try ReachDatabase.temporary()
+        let later = try enqueue(database, type: "step", at: start.addingTimeInterval(2))
+        let due = try enqueue(database, type: "step", at: start.addingTimeInterval(-1))
+        let other = try enqueue(database, type: "mail", at: start.addingTimeInterval(60))
+        let pending = try database.writer.write { db in try JobQueue.expedite(db, jobType: "step", now: start) }
+        #expect(pending == 2, "a step that fell due since the queue last looked still counts")
+        #expect(try job(database, later.id).scheduledFor == start)
+        #expect(try job(database, due.id).scheduledFor == start.addingTimeInterval(-1), "a due job keeps its place")
+        #expect(try job(database, other.id).scheduledFor == start.addingTimeInterval(60))
+    }
+
     @Test("with many workers and two schedulers, every job runs exactly once and never twice at once")
     func noDoubleRuns() async throws {
         let database = try ReachDatabase.temporary()

@@ -34,7 +34,7 @@ struct TestKitTests {
             #expect([6, 7].contains(completed.json["trial"]?["daysRemaining"]?.intValue), "6 days, 23 hours and some minutes")
 
             let day2 = try await server.post("/_reach/clock", token: admin, ["advance": "2d"])
-            #expect(day2.status == 200)
+            #expect(day2.status == 200, "\(day2.body)")
             var emails = try await server.get("/_reach/emails?to=user_jo@example.com", token: admin).json["emails"]?.arrayValue ?? []
             func status(_ type: String) -> String? { emails.first { $0["type"]?.stringValue == type }?["status"]?.stringValue }
             #expect(status("welcome") == "sent" && status("abandonment") == "cancelled" && status("trial_day2") == "sent")

@@ -183,7 +183,7 @@ public struct Accounts: Sendable {
             throw ReachError.conflict("user \(userId) has no e-mail address")
         }
         let name = profile.fullName ?? profile.name ?? "there"
-        return EmailMessage(to: address, subject: email.subject, body: email.body(name: name), kind: email.rawValue)
+        return EmailMessage(to: address, subject: email.subject, body: email.body(name: name), kind: email.rawValue, date: context.now())
     }
 
     /// Records that an e-mail was sent (with its message id) or failed for good.

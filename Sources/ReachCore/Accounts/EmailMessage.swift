@@ -8,11 +8,14 @@ public struct EmailMessage: Sendable, Hashable {
     public var subject: String
     public var body: String
     public var kind: String
+    /// When it is sent, by the application's clock (a test's moved clock too).
+    public var date: Date
 
-    public init(to: String, subject: String, body: String, kind: String) {
+    public init(to: String, subject: String, body: String, kind: String, date: Date) {
         self.to = to
         self.subject = subject
         self.body = body
         self.kind = kind
+        self.date = date
     }
 }

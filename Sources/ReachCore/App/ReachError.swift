@@ -16,8 +16,11 @@ public enum ReachError: Error, CustomStringConvertible, Sendable {
     case unauthorized(String)
     /// Something that does not exist, or belongs to someone else (HTTP 404).
     case notFound(String)
-    /// A state that forbids the action, e.g. cancelling a completed job (HTTP 409).
+    /// A state that forbids the action, e.g. adding a setting that exists (HTTP 400, as the platform answers).
     case conflict(String)
+    /// A state that forbids the action, in Reach's words, where the platform's frontend reads a
+    /// text of its own (cancelling a finished search): HTTP 400 with `error` the platform's.
+    case notAllowedNow(String, platformText: String)
     /// Not allowed for this user (HTTP 403).
     case forbidden(String)
     /// Over the plan's limits, with the platform's upgrade details (HTTP 403).
@@ -37,6 +40,7 @@ public enum ReachError: Error, CustomStringConvertible, Sendable {
         case .unauthorized(let message): return message
         case .notFound(let what): return "\(what) not found"
         case .conflict(let message): return message
+        case .notAllowedNow(let message, _): return message
         case .forbidden(let message): return message
         case .planLimitExceeded(let details): return details.message
         case .paymentPastDue(let details): return details.message

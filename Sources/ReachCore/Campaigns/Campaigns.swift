@@ -22,6 +22,24 @@ public struct Campaigns: Sendable {
         }
     }
 
+    /// The name of the campaign that searches started from the command line without one go into.
+    public static let commandLineName = "From the command line"
+
+    /// The user's campaign of `searchType` named ``commandLineName``, made when there is none (a
+    /// search belongs to a campaign, as in the API, so it shows on the dashboard); whether it was made.
+    public func commandLine(userId: String, searchType: SearchType) async throws -> (campaign: Campaign, created: Bool) {
+        let now = context.now()
+        return try await context.write { db in
+            if let existing = try Campaign.fetchNamed(db, userId: userId, name: Self.commandLineName, searchType: searchType) {
+                return (existing, false)
+            }
+            let campaign = try Self.create(
+                db, userId: userId, name: Self.commandLineName, description: "Searches started by `reach search start` without --campaign",
+                searchType: searchType, now: now)
+            return (campaign, true)
+        }
+    }
+
     /// A page of the user's campaigns, newest first (`page` from 1), each with its latest search,
     /// and how many there are.
     public func list(userId: String, page: Int, limit: Int) async throws -> List {

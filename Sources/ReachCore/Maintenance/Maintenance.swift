@@ -78,6 +78,25 @@ public struct Maintenance: Sendable {
         try await context.read { db in TimeInterval(try TestClockShift.fetch(db)) / 1000 }
     }
 
+    /// Records where this process's server listens, for `reach stripe|clerk trigger` on the same file.
+    public func recordListener(url: String, pid: Int32) async throws {
+        let now = context.now()
+        try await context.write { db in try Listener.record(db, url: url, pid: pid, now: now) }
+    }
+
+    /// Forgets this process's listener as its server stops.
+    public func forgetListener(pid: Int32) async throws {
+        try await context.write { db in try Listener.forget(db, pid: pid) }
+    }
+
+    /// Where a server on this file listens, if one still runs (its process exists).
+    public func runningListener() async throws -> String? {
+        guard let listener = try await context.read({ db in try Listener.current(db) }),
+            kill(listener.pid, 0) == 0 || errno == EPERM
+        else { return nil }
+        return listener.url
+    }
+
     /// Keeps the test-mode clock's shift in the file, so that a restart or `reach test --db` goes on from it.
     public func saveTestClockShift(_ shift: TimeInterval) async throws {
         // Within the schema's CHECK (0 to the span from 1970 to 9999-12-31); the clock's own bound keeps it far inside.

@@ -101,7 +101,7 @@ public struct Searches: Sendable {
     }
 
     /// Makes the next pages of running searches due now, where they wait for the continuation
-    /// delay: the test kit's `work` finishes a search without moving its clock. Returns how many.
+    /// delay: the test kit's `work` finishes a search without moving its clock. Returns how many are pending.
     public func expediteSteps() async throws -> Int {
         let now = context.now()
         return try await context.write { db in try JobQueue.expedite(db, jobType: Self.stepJobType, now: now) }
@@ -408,7 +408,10 @@ public struct Searches: Sendable {
         guard var job = try ScrapingJob.fetchOne(db, id: jobId), userId == nil || job.userId == userId else {
             throw ReachError.notFound("job \(jobId.lowercased)")
         }
-        guard !job.status.isFinal else { throw ReachError.conflict("Cannot cancel completed or failed jobs") }
+        guard !job.status.isFinal else {
+            throw ReachError.notAllowedNow("search \(job.id.lowercased) is \(job.status.rawValue): only a pending or running search can be cancelled",
+                                          platformText: "Cannot cancel completed or failed jobs")
+        }
         try finish(db, &job, status: .cancelled, error: nil, now: now)
         return job
     }

@@ -21,8 +21,19 @@ function watchJob(item) {
     update(event);
     item.querySelector("[data-role=cancel]")?.remove();
     source.close();
+    // What the finished search gives is there at once: its CSV, and word that its creators come.
+    const job = JSON.parse(event.data);
+    if (job.status === "completed" && item.dataset.csv && !item.querySelector("a[download]")) {
+      const csv = document.createElement("a");
+      csv.href = item.dataset.csv;
+      csv.download = "";
+      csv.textContent = "CSV";
+      item.querySelector("[data-role=text]").after(" ", csv);
+    }
+    const total = document.getElementById("creator-total");
+    if (total) total.textContent = "(+" + job.processedResults + ", loading…)";
     // The creators table is rendered by the server: show the new ones.
-    setTimeout(() => window.location.reload(), 600);
+    window.location.reload();
   });
   source.onerror = () => { if (source.readyState === EventSource.CLOSED) return; };
 }

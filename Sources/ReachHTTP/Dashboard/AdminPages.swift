@@ -20,6 +20,7 @@ extension Dashboard {
         group.post("users/{userId}/plan", use: setPlan)
         group.get("config", use: configPage)
         group.post("config", use: saveSetting)
+        group.post("config/default", use: restoreSetting)
         group.get("jobs", use: jobsPage)
         group.post("jobs/{id}/retry", use: retryJob)
         group.get("events", use: eventsPage)
@@ -27,9 +28,15 @@ extension Dashboard {
 
     @Sendable func adminPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let text = try request.query.string("q", maximum: 200) ?? ""
-        let users = try await app.admin.searchUsers(text, limit: 50).map(\.profile)
+        let from = try request.query.int("from", range: 0...10_000) ?? 0
+        let found = try await app.admin.searchUsers(text, limit: from + Self.usersPerPage + 1).map(\.profile)
+        let users = Array(found.dropFirst(from).prefix(Self.usersPerPage))
+        var paging: [String: Any] = ["range": users.isEmpty ? "none" : "\(from + 1)–\(from + users.count)"]
+        let query = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        if from > 0 { paging["previous"] = "/admin?q=\(query)&from=\(max(0, from - Self.usersPerPage))" }
+        if found.count > from + Self.usersPerPage { paging["next"] = "/admin?q=\(query)&from=\(from + Self.usersPerPage)" }
         return try page("admin", [
-            "title": "Admin", "navAdmin": true, "query": text,
+            "title": "Admin", "navAdmin": true, "query": text, "paging": paging,
             "users": users.map { user -> [String: Any] in
                 ["userId": user.userId, "fullName": user.fullName ?? "", "email": user.email ?? "",
                  "businessName": user.businessName ?? "", "currentPlan": Display.plan(user.currentPlan),
@@ -80,10 +87,17 @@ extension Dashboard {
         return page("admin-config", [
             "title": "Configuration", "navAdmin": true,
             "settings": settings.map { setting -> [String: Any] in
-                ["category": setting.category, "key": setting.key, "value": setting.value,
-                 "valueType": setting.valueType.rawValue, "description": setting.description ?? "",
-                 "isNumber": setting.valueType == .number, "isDuration": setting.valueType == .duration,
-                 "isBoolean": setting.valueType == .boolean, "csrf": session.csrf]
+                var view: [String: Any] = [
+                    "category": setting.category, "key": setting.key, "value": setting.value,
+                    "valueType": setting.valueType.rawValue, "description": setting.description ?? "",
+                    "isNumber": setting.valueType == .number, "isDuration": setting.valueType == .duration,
+                    "isBoolean": setting.valueType == .boolean, "csrf": session.csrf]
+                if let fallback = Settings.defaults.first(where: { $0.category == setting.category && $0.key == setting.key }),
+                    fallback.value != setting.value
+                {
+                    view["defaultValue"] = fallback.value
+                }
+                return view
             },
         ], session: session, request: request)
     }
@@ -93,6 +107,18 @@ extension Dashboard {
             let key = ConfigKey(fields["category"] ?? "", fields["key"] ?? "")
             try await app.configuration.set(key, value: fields["value"] ?? "", admin: session.identity.userId, events: context.events)
             return redirect("/admin/config", flash: "\(key) saved.")
+        }
+    }
+
+    /// Puts a setting back to the value its migration gave it.
+    @Sendable func restoreSetting(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await action(request, context: context, back: "/admin/config") { session, fields in
+            let key = ConfigKey(fields["category"] ?? "", fields["key"] ?? "")
+            guard let fallback = Settings.defaults.first(where: { $0.category == key.category && $0.key == key.key }) else {
+                throw ReachError.notFound("a default for \(key)")
+            }
+            try await app.configuration.set(key, value: fallback.value, admin: session.identity.userId, events: context.events)
+            return redirect("/admin/config", flash: "\(key) is back to its default, \(fallback.value).")
         }
     }
 
@@ -120,14 +146,26 @@ extension Dashboard {
         }
     }
 
+    static let usersPerPage = 50
+    static let eventsPerPage = 200
+
     @Sendable func eventsPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.query
         let aggregateId = try query.string("aggregateId", maximum: 200).flatMap { $0.isEmpty ? nil : $0 }
         let eventType = try query.string("eventType", maximum: 100).flatMap { $0.isEmpty ? nil : $0 }
-        let events = try await app.events.log(aggregateId: aggregateId, eventType: eventType, limit: 200)
+        let found = try await app.events.log(aggregateId: aggregateId, eventType: eventType, after: try query.keysetCursor(),
+                                             limit: Self.eventsPerPage + 1)
+        let events = Array(found.prefix(Self.eventsPerPage))
+        var older: String?
+        if found.count > Self.eventsPerPage, let last = events.last {
+            let filters = [("aggregateId", aggregateId), ("eventType", eventType)].compactMap { name, value in
+                value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&" }
+            }.joined()
+            older = "/admin/events?\(filters)cursor=\(KeysetCursor(date: last.timestamp, id: last.id).encoded)"
+        }
         return try page("admin-events", [
             "title": "Event log", "navAdmin": true, "aggregateId": aggregateId ?? "", "eventType": eventType ?? "",
-            "events": eventRows(events),
+            "events": eventRows(events), "older": older ?? "", "hasOlder": older != nil,
         ], request: request, context: context)
     }
 }

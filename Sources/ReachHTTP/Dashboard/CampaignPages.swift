@@ -16,7 +16,7 @@ extension Dashboard {
     }
 
     func meter(_ meter: AccountStatus.Meter) -> [String: Any] {
-        var values: [String: Any] = ["used": meter.used, "percentage": meter.percentage]
+        var values: [String: Any] = ["used": NumberText.grouped(meter.used), "percentage": meter.percentage]
         if let warning = meter.warning { values["warning"] = warning }
         return values
     }
@@ -96,7 +96,8 @@ extension Dashboard {
         let first = search.offset
         let shown = creators.creators.count
         var paging: [String: Any] = [
-            "range": shown == 0 ? "none" : "\(first + 1)–\(first + shown) of \(campaignPage.creatorTotal)",
+            "range": shown == 0 ? "none"
+                : "\(NumberText.grouped(first + 1))–\(NumberText.grouped(first + shown)) of \(NumberText.grouped(campaignPage.creatorTotal))",
         ]
         if first > 0 { paging["previous"] = link(sort: search.sort, from: max(0, first - Self.creatorsPerPage)) }
         if creators.nextCursor != nil { paging["next"] = link(sort: search.sort, from: first + shown) }
@@ -128,7 +129,7 @@ extension Dashboard {
                  "verified": creator.verified, "emailsText": creator.emails.joined(separator: ", "),
                  "initials": Display.initials(creator.name ?? creator.handle), "found": Display.time(creator.lastSeenAt)]
             },
-            "creatorTotal": campaignPage.creatorTotal, "canExport": campaignPage.canExport, "filters": filters,
+            "creatorTotal": NumberText.grouped(campaignPage.creatorTotal), "canExport": campaignPage.canExport, "filters": filters,
             "sortLinks": sortLinks, "paging": paging, "hasCreators": shown > 0,
             "platformOptions": Platform.allCases.map { ["value": $0.slug, "label": $0.rawValue, "selected": $0 == search.platform] },
             "sortOptions": [("followers", "Most followers"), ("followers_asc", "Fewest followers"), ("recent", "Recently found"),

@@ -208,7 +208,14 @@ struct Dashboard: Sendable {
         }
     }
 
-    func messagePage(_ title: String, _ message: String, request: Request, status: HTTPResponse.Status) -> Response {
-        page("message", ["title": title, "message": message], session: nil, request: request, status: status)
+    func messagePage(_ title: String, _ message: String, request: Request, status: HTTPResponse.Status, session: Session? = nil) -> Response {
+        page("message", ["title": title, "message": message], session: session, request: request, status: status)
+    }
+
+    /// The browser's 404, with the navigation of whoever the session cookie names: a signed-in
+    /// user keeps their way around.
+    func notFoundPage(_ request: Request) async -> Response {
+        messagePage("Page not found", "Nothing is at \(request.uri.path). Start from your campaigns.", request: request,
+                    status: .notFound, session: await session(request))
     }
 }

@@ -27,7 +27,7 @@ enum Display {
         return words.compactMap { $0.first.map(String.init) }.joined().uppercased()
     }
 
-    static func limit(_ value: Int) -> String { value < 0 ? "unlimited" : String(value) }
+    static func limit(_ value: Int) -> String { value < 0 ? "unlimited" : NumberText.grouped(value) }
 
     /// "Viral Surge", not `viral_surge`: the plans' names as the platform shows them.
     static func plan(_ key: PlanKey?) -> String {

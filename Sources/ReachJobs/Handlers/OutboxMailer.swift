@@ -13,10 +13,10 @@ public struct OutboxMailer: Mailer {
         try PrivateFile.createDirectory(directory.path)
         let id = UUID().uuidString.lowercased()
         let messageId = "<\(id)@reach.local>"
-        let date = Date()
+        let date = message.date
         let text = """
             Message-ID: \(messageId)\r
-            Date: \(date.formatted(.iso8601))\r
+            Date: \(WireFormat.rfc5322(date))\r
             From: Reach <no-reply@reach.local>\r
             To: \(message.to.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: ""))\r
             Subject: \(message.subject)\r

@@ -248,11 +248,13 @@ public enum JobQueue {
         return (counts, row?.optionalDate("oldest"), due, max(0, (counts[.pending] ?? 0) - due))
     }
 
-    /// Makes the pending jobs of `jobType` scheduled after `now` due now; returns how many.
+    /// Makes the pending jobs of `jobType` due now at the latest; returns how many are pending,
+    /// also those already due (one may have fallen due since the queue last looked).
     public static func expedite(_ db: Database, jobType: String, now: Date) throws -> Int {
         try db.execute(sql: """
-            UPDATE background_jobs SET scheduled_for = ?1, updated_at = ?1
-            WHERE status = 'pending' AND job_type = ?2 AND scheduled_for > ?1
+            UPDATE background_jobs
+            SET scheduled_for = min(scheduled_for, ?1), updated_at = CASE WHEN scheduled_for > ?1 THEN ?1 ELSE updated_at END
+            WHERE status = 'pending' AND job_type = ?2
             """, arguments: [now.databaseText, jobType])
         return db.changesCount
     }

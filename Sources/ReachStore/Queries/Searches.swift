@@ -91,6 +91,13 @@ extension ScrapingJob {
 }
 
 extension Campaign {
+    /// The user's newest campaign of `searchType` named `name`.
+    public static func fetchNamed(_ db: Database, userId: String, name: String, searchType: SearchType) throws -> Campaign? {
+        try Campaign.fetchOne(laidOut: db.cachedStatement(sql: """
+            SELECT * FROM campaigns WHERE user_id = ? AND name = ? AND search_type = ? ORDER BY created_at DESC LIMIT 1
+            """), arguments: [userId, name, searchType.rawValue])
+    }
+
     /// A user's campaigns, newest first, one page at a time (`page` from 1).
     public static func fetchPage(_ db: Database, userId: String, page: Int, limit: Int) throws -> (campaigns: [Campaign], total: Int) {
         let request = Campaign.filter(Columns.userId == userId)
