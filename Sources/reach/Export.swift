@@ -12,8 +12,8 @@ struct Export: AsyncParsableCommand {
             discussion: """
                 The script loads into an empty PostgreSQL 15 database in one transaction:
                   reach export postgres | psql -v ON_ERROR_STOP=1 "$DATABASE_URL"
-                With --data-only it loads into a database that has the platform's tables: one its migrations made, or
-                one this export made. Only the target's columns are written; plans and configuration merge on their
+                With --data-only it loads into a database that has the platform's tables: one its migrations made, or \
+                one this export made. Only the target's columns are written; plans and configuration merge on their \
                 keys; a row whose key the target holds already is refused, unless --replace empties the data tables first:
                   reach export postgres --data-only --to "$DATABASE_URL"
                 """)

@@ -10,11 +10,11 @@ struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "postgres", abstract: "Read the platform's tables from a dump, a script, or a running database.",
             discussion: """
-                FILE is any pg_dump of the platform's database (plain, --data-only, --inserts, --column-inserts,
-                --rows-per-insert N, --quote-all-identifiers), Supabase's data dump, or a `reach export postgres`
+                FILE is any pg_dump of the platform's database (plain, --data-only, --inserts, --column-inserts, \
+                --rows-per-insert N, --quote-all-identifiers), Supabase's data dump, or a `reach export postgres` \
                 script. --from reads the tables straight from a running database (one consistent snapshot, through psql):
                   reach import postgres --from "postgresql://…/staging" --db staging.sqlite
-                Other schemas and tables are skipped and listed; timestamps with an offset become UTC; Reach keeps
+                Other schemas and tables are skipped and listed; timestamps with an offset become UTC; Reach keeps \
                 milliseconds, and says how many values had more.
                 """)
 

@@ -27,7 +27,7 @@ struct Reach: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            let code = error is UsageError ? ExitCode(ExitStatus.usage) : exitCode(for: error)
+            let code = exitCode(for: error)  // 64 for a usage error (``ExitStatus/usage``), also one `validate()` threw
             guard code != .success, !(error is CleanExit) else { exit(withError: error) }
             if error is ExitCode { exit(withError: error) }  // the command already said why
             var message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"

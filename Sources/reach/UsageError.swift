@@ -1,12 +1,6 @@
 import ArgumentParser
-import Foundation
-import ReachCore
 
-/// A flag or argument that cannot be used: one line, without the usage screen.
-struct UsageError: Error, CustomStringConvertible {
-    var description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}
+/// A flag or argument that cannot be used: one line, without the usage screen, and exit status 64
+/// (``ExitStatus/usage``). ArgumentParser's own type, so that one thrown from `validate()` (which
+/// ArgumentParser wraps) ends as a parse error does.
+typealias UsageError = ValidationError

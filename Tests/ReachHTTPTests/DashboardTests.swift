@@ -18,8 +18,9 @@ struct DashboardTests {
             self.client = client
         }
 
-        func request(_ method: HTTPRequest.Method, _ path: String, form: [String: String]? = nil) async throws -> Answer {
+        func request(_ method: HTTPRequest.Method, _ path: String, form: [String: String]? = nil, accept: String? = nil) async throws -> Answer {
             var headers: HTTPFields = [:]
+            if let accept { headers[.accept] = accept }
             if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
             var body: String?
             if let form {
@@ -130,6 +131,60 @@ struct DashboardTests {
             let icon = try await client.call(.get, "/favicon.ico")
             #expect(icon.status == 200 && icon.contentType == "image/svg+xml")
         }
+    }
+
+    @Test("second day: the 404 keeps the navigation, admin users and events page on, a setting restores its default, limits grouped")
+    func secondDay() async throws {
+        let harness = try await harness()
+        for index in 0..<60 {  // past one page of users
+            _ = try await harness.app.accounts.createUser(userId: "user_page_\(index)", email: nil, fullName: "Page \(index)", events: EventContext())
+        }
+        for index in 0..<205 {  // past one page of the event log
+            _ = try await harness.app.configuration.set(.maxConcurrentJobs, value: "\(index % 5 + 1)", admin: "user_admin")
+        }
+        try await harness.test { client throws in
+            let browser = Browser(client)
+            try await browser.signIn(as: "user_demo")
+            let missing = try await browser.request(.get, "/no/such/page", accept: "text/html,application/xhtml+xml")
+            #expect(missing.status == 404 && missing.body.contains("href=\"/account\"") && missing.body.contains("Sign out"),
+                    "a signed-in user keeps the navigation on a 404")
+            let account = try await browser.request(.get, "/account")
+            #expect(account.body.range(of: #"of \d{1,3}(,\d{3})+"#, options: .regularExpression) != nil, "limits grouped: of 10,000")
+
+            let admin = Browser(client)
+            try await admin.signIn(as: "user_admin")
+            let users = try await admin.request(.get, "/admin")
+            let next = try #require(Self.href(ofID: "next-users", in: users.body), "over 50 users: a next page")
+            let second = try await admin.request(.get, next.replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(second.status == 200 && second.body.contains("id=\"previous-users\""))
+            #expect(Set(Self.userLinks(users.body)).isDisjoint(with: Self.userLinks(second.body)), "the second page shows other users")
+
+            let events = try await admin.request(.get, "/admin/events")
+            let older = try #require(Self.href(ofID: "older-events", in: events.body), "205 changes: an older page")
+            let olderPage = try await admin.request(.get, older.replacingOccurrences(of: "&amp;", with: "&"))
+            let rows = { (page: String) in page.components(separatedBy: "<tr><td><time>").count - 1 }
+            #expect(rows(events.body) == 200 && olderPage.status == 200 && rows(olderPage.body) >= 65, "205 changes and 60 users: \(rows(olderPage.body)) older")
+            #expect(olderPage.body.contains("user_created") && olderPage.body.contains("admin_action"), "the oldest changes and the new users")
+
+            let config = try await admin.request(.get, "/admin/config")
+            #expect(config.body.contains("Restore default (10)"), "max_concurrent_jobs' default is 10")
+            let restored = try await admin.request(.post, "/admin/config/default", form: [
+                "csrf": Browser.csrf(config.body) ?? "", "category": "job_processing", "key": "max_concurrent_jobs"])
+            #expect(restored.status == 303)
+            #expect(try await harness.app.configuration.count(.maxConcurrentJobs) == 10)
+        }
+    }
+
+    static func userLinks(_ page: String) -> [String] {
+        page.matches(of: #/href="/admin/users/([^"]+)"/#).map { String($0.output.1) }
+    }
+
+    /// The value of `href` on the link with this id (the templates write `href` before `id`).
+    static func href(ofID id: String, in page: String) -> String? {
+        guard let end = page.range(of: "\" id=\"\(id)\"")?.lowerBound,
+            let start = page[..<end].range(of: "href=\"", options: .backwards)?.upperBound
+        else { return nil }
+        return String(page[start..<end])
     }
 
     @Test("user content is escaped: a campaign named <script> shows as text")
