@@ -131,7 +131,8 @@ let package = Package(
                 "ReachHTTP", "ReachJobs", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"), .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
-            ]),
+            ],
+            exclude: ["Fixtures"]),  // read from the source tree by path (#filePath), not as resources
         .testTarget(name: "ReachExportTests", dependencies: ["ReachExport"]),
         .testTarget(name: "ReachTestingTests", dependencies: ["ReachTesting", "ReachJobs"]),
         .testTarget(name: "ReachFuzzingTests", dependencies: ["ReachFuzzing"]),

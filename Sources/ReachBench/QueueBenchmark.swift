@@ -12,8 +12,8 @@ struct QueueBenchmark {
     let workers: [Int]
 
     struct NoOp: JobHandler {
-        let jobType = "noop"
-        func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? { nil }
+        typealias Kind = NoOpJob
+        func run(_ parameters: NoOpJob.Parameters, context: JobContext) async throws -> JSONValue? { nil }
     }
 
     func run() async throws -> [String: Any] {
@@ -43,7 +43,7 @@ struct QueueBenchmark {
             for batch in stride(from: 0, to: jobs, by: 500) {
                 try await database.writer.write { db in
                     for _ in batch..<min(jobs, batch + 500) {
-                        try JobQueue.enqueue(db, BackgroundJob(jobType: "noop", payload: [:], scheduledFor: now, now: now))
+                        try JobQueue.enqueue(db, try BackgroundJob(NoOpJob.self, .init(), scheduledFor: now, now: now))
                     }
                 }
             }

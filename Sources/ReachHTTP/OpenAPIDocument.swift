@@ -127,7 +127,7 @@ enum OpenAPIDocument {
             Operation(method: "post", path: "/api/admin/jobs/{id}/retry", summary: "Run a failed or cancelled job again",
                       tag: "admin", parameters: [idParameter("job")], response: ref("BackgroundJob")),
         ]
-        for route in SearchesController.routes {
+        for route in SearchRoute.allCases {
             operations.append(Operation(
                 method: "post", path: "/api/scraping/\(route.path)",
                 summary: "Start a \(route.platform.rawValue) \(route.type.rawValue) search", tag: "searches",

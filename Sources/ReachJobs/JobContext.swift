@@ -9,6 +9,8 @@ public struct JobContext: Sendable {
     public let accounts: Accounts
     public let maintenance: Maintenance
     public let logger: Logger
+    /// The job's id (`background_jobs.id`).
+    public let jobId: UUID
     /// Whether a failure now is final: no retries remain.
     public let isLastAttempt: Bool
 }

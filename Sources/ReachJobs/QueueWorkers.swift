@@ -135,7 +135,7 @@ final class QueueWorkers: Service, Sendable {
         let outcome: Outcome
         if let handler = core.handlers[job.jobType] {
             do {
-                outcome = .completed(try await handler.run(job, context: core.jobContext(for: job)))
+                outcome = .completed(try await handler.perform(job, context: core.jobContext(for: job)))
             } catch is CancellationError where Task.isShuttingDownGracefully || Task.isCancelled {
                 outcome = .released
             } catch let error as PermanentJobError {
@@ -169,7 +169,7 @@ final class QueueWorkers: Service, Sendable {
         }
         guard !batch.isEmpty else { return }
         let now = core.clock.nowMilliseconds()
-        let written: (Int, Int, Int)
+        let written: Written
         do {
             written = try await writeOutcomes(batch, now: now)
         } catch {
@@ -177,17 +177,24 @@ final class QueueWorkers: Service, Sendable {
             completions.withLock { $0.insert(contentsOf: batch, at: 0) }
             throw error
         }
-        let (completed, failed, retried) = written
         core.counters.withLock {
-            $0.completed += completed
-            $0.failed += failed
-            $0.retried += retried
+            $0.completed += written.completed
+            $0.failed += written.died.count
+            $0.retried += written.retried
         }
+        await core.endWorkOf(written.died)
     }
 
-    private func writeOutcomes(_ batch: [Completion], now: Date) async throws -> (Int, Int, Int) {
-        try await core.database.writer.write { [holder = core.holder, handlers = core.handlers] db in
-            var failed = 0, retried = 0
+    private struct Written {
+        var completed = 0
+        var retried = 0
+        /// Jobs that failed for good, with why.
+        var died: [(job: BackgroundJob, reason: String)] = []
+    }
+
+    private func writeOutcomes(_ batch: [Completion], now: Date) async throws -> Written {
+        try await core.database.writer.write { [holder = core.holder] db in
+            var written = Written()
             var released: [UUID] = []
             var done: [(id: UUID, result: JSONValue?)] = []
             for completion in batch {
@@ -196,12 +203,9 @@ final class QueueWorkers: Service, Sendable {
                     done.append((completion.id, result))
                 case .failed(let message, let retryAt):
                     switch try JobQueue.fail(db, id: completion.id, holder: holder, error: message, retryAt: retryAt, now: now) {
-                    case .pending: retried += 1
+                    case .pending: written.retried += 1
                     case .failed:
-                        failed += 1
-                        if let job = try BackgroundJob.fetchOne(db, id: completion.id) {
-                            try handlers[job.jobType]?.jobDied(db, job, reason: message, now: now)
-                        }
+                        if let job = try BackgroundJob.fetchOne(db, id: completion.id) { written.died.append((job, message)) }
                     default: break
                     }
                 case .released:
@@ -209,8 +213,8 @@ final class QueueWorkers: Service, Sendable {
                 }
             }
             try JobQueue.release(db, ids: released, holder: holder, now: now)
-            let completed = try JobQueue.complete(db, done, holder: holder, now: now)
-            return (completed, failed, retried)
+            written.completed = try JobQueue.complete(db, done, holder: holder, now: now)
+            return written
         }
     }
 

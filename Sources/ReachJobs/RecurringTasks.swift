@@ -7,20 +7,14 @@ import ReachStore
 /// scheduled time, written in the same transaction that moves the schedule on: a restart neither
 /// skips nor doubles a run.
 public struct RecurringTasks: Sendable {
-    public struct Task: Sendable {
-        public var name: String
-        public var jobType: String
-        public var interval: TimeInterval
-    }
-
-    public var tasks: [Task]
+    public var tasks: [RecurringTask]
 
     public static let standard = RecurringTasks(tasks: [
-        Task(name: "expire_trials", jobType: "expire_trial", interval: 60),
-        Task(name: "timeout_scraping_jobs", jobType: "timeout_scraping_jobs", interval: 60),
-        Task(name: "reset_usage", jobType: "reset_usage", interval: 3_600),
-        Task(name: "cleanup_jobs", jobType: "cleanup_jobs", interval: 3_600),
-        Task(name: "optimize_database", jobType: "optimize_database", interval: 86_400),
+        RecurringTask("expire_trials", ExpireTrialsJob.self, every: 60),
+        RecurringTask("timeout_scraping_jobs", TimeOutSearchesJob.self, every: 60),
+        RecurringTask("reset_usage", ResetUsageJob.self, every: 3_600),
+        RecurringTask("cleanup_jobs", CleanupJobsJob.self, every: 3_600),
+        RecurringTask("optimize_database", OptimizeDatabaseJob.self, every: 86_400),
     ])
 
     public static let none = RecurringTasks(tasks: [])
@@ -36,10 +30,7 @@ public struct RecurringTasks: Sendable {
             for task in due {
                 let scheduled = current[task.name] ?? now
                 guard scheduled <= now else { continue }
-                let job = BackgroundJob(
-                    jobType: task.jobType, payload: ["task": .string(task.name)], priority: 200, maxRetries: 1,
-                    scheduledFor: now, dedupeKey: "recurring:\(task.name):\(scheduled.databaseText)", now: now)
-                try JobQueue.enqueue(db, job)
+                try JobQueue.enqueue(db, try task.job(scheduled: scheduled, now: now))
                 // Missed runs collapse into this one; the next is one interval from now.
                 try RecurringSchedule.recordRun(db, name: task.name, now: now, next: now.addingTimeInterval(task.interval))
             }

@@ -37,7 +37,7 @@ final class SchedulerCore: Sendable {
     }
 
     func jobContext(for job: BackgroundJob) -> JobContext {
-        JobContext(searches: searches, accounts: accounts, maintenance: maintenance, logger: logger,
+        JobContext(searches: searches, accounts: accounts, maintenance: maintenance, logger: logger, jobId: job.id,
                    isLastAttempt: job.retryCount >= job.maxRetries)
     }
 
@@ -64,25 +64,33 @@ final class SchedulerCore: Sendable {
     /// Returns jobs whose lease expired, or whose holder process on this host is gone, to pending.
     func recoverLeases(includeDeadProcesses: Bool) async throws -> Int {
         let now = clock.nowMilliseconds()
-        let (recovered, died) = try await database.writer.write { [holder, handlers] db in
+        let jobs = try await database.writer.write { [holder] db in
             var dead: [String] = []
             if includeDeadProcesses {
                 dead = try JobQueue.leaseHolders(db).filter { $0 != holder && Self.isDeadLocalHolder($0) }
             }
-            let jobs = try JobQueue.recoverLeases(db, now: now, deadHolders: dead)
-            let died = jobs.filter { $0.status == .failed }
-            for job in died {
-                try handlers[job.jobType]?.jobDied(db, job, reason: job.error ?? "its worker stopped", now: now)
-            }
-            return (jobs.count, died.count)
+            return try JobQueue.recoverLeases(db, now: now, deadHolders: dead)
         }
-        if recovered > 0 {
+        let died = jobs.filter { $0.status == .failed }
+        if !jobs.isEmpty {
             counters.withLock {
-                $0.leasesRecovered += recovered
-                $0.failed += died
+                $0.leasesRecovered += jobs.count
+                $0.failed += died.count
             }
         }
-        return recovered
+        await endWorkOf(died.map { ($0, $0.error ?? "its worker stopped") })
+        return jobs.count
+    }
+
+    /// Ends the work that jobs which failed for good stood for (a search in `error`), each through
+    /// its handler; a failure is logged, and the work's own timeout ends it instead.
+    func endWorkOf(_ died: [(job: BackgroundJob, reason: String)]) async {
+        for (job, reason) in died {
+            guard let handler = handlers[job.jobType] else { continue }
+            _ = await survive("ending the work of a failed \(job.jobType) job") {
+                try await handler.died(job, reason: reason, context: jobContext(for: job))
+            }
+        }
     }
 
     /// A holder `host:pid:instance` on this host whose process no longer exists.

@@ -42,7 +42,7 @@ public final class ReachTestServer: Sendable {
     }
 
     /// The admin the test kit signs in as.
-    public static let adminUserId = "reach_admin"
+    public static let adminUserId = TestKitInput.adminUserId
 
     init(url: String, port: Int, adminToken: String, backend: TestBackend, client: HTTPClient) {
         self.url = url

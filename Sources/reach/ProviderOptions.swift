@@ -36,11 +36,7 @@ struct ProviderOptions: ParsableArguments {
         if let latency = providerLatencyMs, !(0...600_000).contains(latency) {
             throw UsageError("--provider-latency-ms must be from 0 to 600000")
         }
-        switch kind {
-        case "offline", "live": break
-        case "http": throw UsageError("--provider http is gone: use --provider live with the providers' base URLs (see `reach providers fake`)")
-        default: throw UsageError("--provider must be offline or live")
-        }
+        let kind = try kind()
         // The environment's numbers are checked like the flags': converting an unchecked one could trap.
         if let text = environment("REACH_PROVIDER_LATENCY_MS"), Int(text).map({ (0...600_000).contains($0) }) != true {
             throw UsageError("REACH_PROVIDER_LATENCY_MS must be a whole number from 0 to 600000")
@@ -51,10 +47,14 @@ struct ProviderOptions: ParsableArguments {
         if let text = environment("REACH_LEASE_SECONDS"), Double(text).map({ (1...86_400).contains($0) }) != true {
             throw UsageError("REACH_LEASE_SECONDS must be a number of seconds from 1 to 86400")
         }
-        if kind == "live" { _ = try endpoints() }
+        if kind == .live { _ = try endpoints() }
     }
 
-    var kind: String { provider ?? environment("REACH_PROVIDER") ?? "offline" }
+    /// The flag, else the environment, else offline; read as text so that the environment's value
+    /// gets the same words as the flag's.
+    func kind() throws -> ProviderKind {
+        try ProviderKind.parse(provider ?? environment("REACH_PROVIDER") ?? ProviderKind.offline.rawValue)
+    }
 
     private func environment(_ name: String) -> String? {
         ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
@@ -75,13 +75,13 @@ struct ProviderOptions: ParsableArguments {
 
     func makeProvider(database: ReachDatabase, clock: (any ReachClock)? = nil) throws -> any SearchProvider {
         let providerClock: any ProviderClock = clock.map { ReachProviderClock($0) } ?? SystemProviderClock()
-        switch kind {
-        case "live":
+        switch try kind() {
+        case .live:
             let configuration = ReachCore.Configuration(AppContext(database: database, clock: clock ?? SystemClock()))
             return LiveProvider(
                 transport: HTTPTransport(), endpoints: try endpoints(), settings: { try await ProviderSettings.load(configuration) },
                 clock: providerClock, actorId: environment("INSTAGRAM_SCRAPER_ACTOR_ID") ?? LiveProvider.defaultActorId)
-        default:
+        case .offline:
             let latency = providerLatencyMs ?? environment("REACH_PROVIDER_LATENCY_MS").flatMap(Int.init) ?? 0
             let failures = providerFailureRate ?? environment("REACH_PROVIDER_FAILURE_RATE").flatMap(Double.init) ?? 0
             return LiveProvider.offline(latency: .milliseconds(latency), failureRate: failures, clock: providerClock)

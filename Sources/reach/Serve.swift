@@ -84,7 +84,7 @@ struct Serve: ReachCommand {
         appOptions.stripeWebhookSecret = stripeWebhookSecret
         appOptions.adminEmails = Composition.adminEmails()
         // The test kit's admin exists in test mode only; a server's own admins come from the file and REACH_ADMIN_EMAILS.
-        appOptions.adminUserIds = testMode ? [ReachTestServer.adminUserId] : []
+        appOptions.adminUserIds = testMode ? [TestKitInput.adminUserId] : []
         let testClock = testMode ? ShiftableClock() : nil
         let app = try await ReachApp(database: database, clock: testClock ?? SystemClock(), options: appOptions)
         // Before any token is issued: the clock goes on from the shift the file keeps.
@@ -124,7 +124,7 @@ struct Serve: ReachCommand {
         let services: [any Service] = [notice] + work
         let where_ = ephemeral ? "a temporary database" : options.databasePath
         let announced = tokens
-        let adminToken = backend == nil ? nil : try await app.tokens.issueForTestKit(userId: ReachTestServer.adminUserId)
+        let adminToken = backend == nil ? nil : try await app.tokens.issueForTestKit(userId: TestKitInput.adminUserId)
         let path = database.path ?? ""
         let json = options.json
         let application = buildApplication(
@@ -146,7 +146,7 @@ struct Serve: ReachCommand {
                 if !announced.isEmpty { start["tokens"] = .object(Dictionary(announced.map { ($0.0, JSONValue.string($0.1)) }) { $1 }) }
                 Terminal.print(JSONValue.object(start).jsonText)
             } else {
-                if let adminToken { lines.append("reach: test-kit admin token (\(ReachTestServer.adminUserId)): \(adminToken)") }
+                if let adminToken { lines.append("reach: test-kit admin token (\(TestKitInput.adminUserId)): \(adminToken)") }
                 Terminal.print(lines.joined(separator: "\n"))
             }
         }

@@ -45,7 +45,7 @@ struct AdminTests {
         try await onboardedUser(app)
         _ = try await app.searches.start(userId: "user_a", request: SearchesTests.yoga, campaignId: nil)
         let step = try #require(try await app.admin.jobs(status: .pending, jobType: nil, after: nil, limit: 10).jobs
-            .first { $0.jobType == Searches.stepJobType })
+            .first { $0.jobType == SearchStepJob.jobType })
         guard case .conflict = await reachError({ try await app.admin.retryJob(id: step.id, admin: "user_boss", events: EventContext()) })
         else { Issue.record("retried a pending job"); return }
         #expect(try await app.admin.cancelJob(id: step.id).status == .cancelled)
@@ -65,13 +65,13 @@ struct AdminTests {
         let app = try await makeApp()
         try await onboardedUser(app)
         let search = try await app.searches.start(userId: "user_a", request: SearchesTests.yoga, campaignId: nil)
-        let step = try #require(try await app.admin.jobs(status: .pending, jobType: Searches.stepJobType, after: nil, limit: 10).jobs.first)
+        let step = try #require(try await app.admin.jobs(status: .pending, jobType: SearchStepJob.jobType, after: nil, limit: 10).jobs.first)
         _ = try await app.admin.cancelJob(id: step.id)
         #expect(try await app.searches.find(id: search.id).status == .cancelled, "not left pending forever")
 
         let other = try await app.searches.start(userId: "user_a", request: SearchesTests.yoga, campaignId: nil)
         _ = try await app.searches.cancel(id: other.id, userId: nil)
-        let pending = try await app.admin.jobs(status: .pending, jobType: Searches.stepJobType, after: nil, limit: 10).jobs
+        let pending = try await app.admin.jobs(status: .pending, jobType: SearchStepJob.jobType, after: nil, limit: 10).jobs
         #expect(pending.isEmpty, "no step of a cancelled search waits: \(pending.map(\.payload))")
     }
 }

@@ -15,7 +15,7 @@ struct SearchesTests {
         #expect(job.status == .pending)
         #expect(job.campaignId == campaign.id)
         #expect(job.timeoutAt != nil)
-        let steps = try await app.admin.jobs(status: .pending, jobType: Searches.stepJobType, after: nil, limit: 10).jobs
+        let steps = try await app.admin.jobs(status: .pending, jobType: SearchStepJob.jobType, after: nil, limit: 10).jobs
         #expect(steps.count == 1)
         #expect(steps.first?.id.uuidString.lowercased() == job.qstashMessageId)
         #expect(try await app.campaigns.detail(id: campaign.id, userId: "user_a").campaign.status == .active)
@@ -96,7 +96,7 @@ struct SearchesTests {
         guard case .notFound = await reachError({
             try await app.searches.start(userId: "user_nobody", request: Self.yoga, campaignId: nil)
         }) else { Issue.record("a search without a profile"); return }
-        #expect(try await app.admin.jobs(status: nil, jobType: Searches.stepJobType, after: nil, limit: 10).jobs.isEmpty)
+        #expect(try await app.admin.jobs(status: nil, jobType: SearchStepJob.jobType, after: nil, limit: 10).jobs.isEmpty)
     }
 
     @Test("cancelling: the owner's pending search is cancelled; another user's is not found")

@@ -49,7 +49,7 @@ struct FlowTests {
         }
     }
 
-    static let platformRoutes = SearchesController.routes.map { ($0.path, $0.type) }
+    static let platformRoutes = SearchRoute.allCases.map { ($0.path, $0.type) }
 
     @Test("the platform's polling flow, for each platform and mode", arguments: platformRoutes)
     func pollingFlow(_ path: String, _ type: SearchType) async throws {
@@ -96,7 +96,7 @@ struct FlowTests {
     func serverSentEvents() async throws {
         let harness = try await Harness()
         try harness.insertUser("user_a", plan: .fameFlex)
-        try await harness.database.writer.write { db in try Settings.set(db, .tiktokContinuationDelay, value: "0s", now: start) }
+        _ = try await harness.database.writer.write { db in try Settings.set(db, .tiktokContinuationDelay, value: "0s", now: start) }
         let token = try await harness.token("user_a")
         let job = try await harness.database.writer.write { db in
             try Searches.start(db, userId: "user_a",

@@ -29,7 +29,7 @@ struct DyingJobTests {
             _ = try await scheduler.recoverLeases(includeDeadProcesses: false)
         }
         let (job, step) = try await database.reader.read { db in
-            (try ScrapingJob.fetchOne(db, id: search.id)!, try BackgroundJob.filter(BackgroundJob.Columns.jobType == Searches.stepJobType).fetchOne(db)!)
+            (try ScrapingJob.fetchOne(db, id: search.id)!, try BackgroundJob.filter(BackgroundJob.Columns.jobType == SearchStepJob.jobType).fetchOne(db)!)
         }
         #expect(step.status == .failed)
         #expect(job.status == .error && job.error?.contains("lease expired") == true)

@@ -112,7 +112,7 @@ struct QueueTests {
         }
         let database = try ReachDatabase.temporary()
         let clock = ManualClock(start)
-        try await database.writer.write { db in try Settings.set(db, .defaultRetryDelay, value: "10s", now: start) }
+        _ = try await database.writer.write { db in try Settings.set(db, .defaultRetryDelay, value: "10s", now: start) }
         let queued = try enqueue(database)
         try await makeScheduler(database, clock: clock, handlers: [RecordingHandler(failures: 1)]).runUntilIdle()
         let retried = try job(database, queued.id)
@@ -180,8 +180,8 @@ struct QueueTests {
     func recurring() async throws {
         let database = try ReachDatabase.temporary()
         let clock = ManualClock(start)
-        let handler = RecordingHandler(jobType: "tick")
-        let tasks = RecurringTasks(tasks: [.init(name: "tick", jobType: "tick", interval: 60)])
+        let handler = KindRecordingHandler<TickJob>()
+        let tasks = RecurringTasks(tasks: [RecurringTask("tick", TickJob.self, every: 60)])
         try await makeScheduler(database, clock: clock, handlers: [handler], recurring: tasks).runUntilIdle()
         // A restart at the same time does not run it again.
         try await makeScheduler(database, clock: clock, handlers: [handler], recurring: tasks).runUntilIdle()

@@ -79,7 +79,7 @@ struct SearchRunTests {
         #expect(stored.1.count == 1 && stored.0.processedRuns == 1 && stored.0.processedResults == page.items.count)
         #expect(page.items.count == 27, "30 items, three of them by an author seen before on the page")
         let steps = try await database.reader.read { db in
-            try BackgroundJob.filter(BackgroundJob.Columns.jobType == Searches.stepJobType).fetchCount(db)
+            try BackgroundJob.filter(BackgroundJob.Columns.jobType == SearchStepJob.jobType).fetchCount(db)
         }
         #expect(steps == 2, "the first step and one continuation")
     }

@@ -9,15 +9,27 @@ import Synchronization
 
 let start = Date(timeIntervalSince1970: 1_764_021_978.125)
 
+/// The queue tests' job: its parameters are empty.
+enum TestJob: JobKind {
+    static let jobType = "test_job"
+    struct Parameters: Codable, Sendable {}
+}
+
+/// A recurring task's job, for the queue tests.
+enum TickJob: JobKind {
+    typealias Parameters = RecurringRun
+    static let jobType = "tick"
+}
+
+typealias RecordingHandler = KindRecordingHandler<TestJob>
+
 /// A handler that records what ran, optionally failing or sleeping.
-final class RecordingHandler: JobHandler, Sendable {
-    let jobType: String
+final class KindRecordingHandler<Kind: JobKind>: JobHandler, Sendable {
     let failures: Int
     let delay: Duration
     private let state = Mutex<(runs: [UUID], active: Set<UUID>, overlaps: Int, attempts: [UUID: Int])>(([], [], 0, [:]))
 
-    init(jobType: String = "test_job", failures: Int = 0, delay: Duration = .zero) {
-        self.jobType = jobType
+    init(failures: Int = 0, delay: Duration = .zero) {
         self.failures = failures
         self.delay = delay
     }
@@ -25,17 +37,18 @@ final class RecordingHandler: JobHandler, Sendable {
     var runs: [UUID] { state.withLock { $0.runs } }
     var overlaps: Int { state.withLock { $0.overlaps } }
 
-    func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? {
+    func run(_ parameters: Kind.Parameters, context: JobContext) async throws -> JSONValue? {
+        let id = context.jobId
         let attempt = state.withLock { state -> Int in
-            if state.active.contains(job.id) { state.overlaps += 1 }
-            state.active.insert(job.id)
-            state.attempts[job.id, default: 0] += 1
-            return state.attempts[job.id]!
+            if state.active.contains(id) { state.overlaps += 1 }
+            state.active.insert(id)
+            state.attempts[id, default: 0] += 1
+            return state.attempts[id]!
         }
-        defer { state.withLock { _ = $0.active.remove(job.id) } }
+        defer { state.withLock { _ = $0.active.remove(id) } }
         if delay > .zero { try await Task.sleep(for: delay) }
         if attempt <= failures { throw ProviderError("attempt \(attempt) fails", isTransient: true) }
-        state.withLock { $0.runs.append(job.id) }
+        state.withLock { $0.runs.append(id) }
         return ["attempt": .int(Int64(attempt))]
     }
 }

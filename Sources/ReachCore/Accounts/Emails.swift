@@ -3,8 +3,6 @@ import GRDB
 import ReachStore
 
 public enum Emails {
-    public static let jobType = "send_trial_email"
-
     /// The state of one e-mail in a profile's `email_schedule_status`.
     public static func status(_ profile: UserProfile, _ email: TrialEmail) -> EmailStatus? {
         profile.emailScheduleStatus?[email.rawValue]?["status"]?.stringValue.flatMap(EmailStatus.init(rawValue:))
@@ -22,8 +20,8 @@ public enum Emails {
         if let status = status(original, email), status == .scheduled || status == .sent { return }
         try record(&profile, email, status: .scheduled, messageId: nil, at: now, due: max(date, now))
         try profile.updateChanges(db, from: original)
-        let job = BackgroundJob(
-            jobType: jobType, payload: ["userId": .string(userId), "email": .string(email.rawValue)],
+        let job = try BackgroundJob(
+            TrialEmailJob.self, .init(userId: userId, email: email),
             priority: 80, scheduledFor: max(date, now),
             dedupeKey: "\(Self.dedupePrefix(userId: userId, email)):\(Int(date.timeIntervalSince1970))", now: now)
         try JobQueue.enqueue(db, job)

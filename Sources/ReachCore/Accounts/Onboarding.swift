@@ -5,7 +5,6 @@ import ReachStore
 /// Onboarding: `pending` → `info_captured` → `intent_captured` → `completed`. Steps only move
 /// forward; repeating one is harmless.
 public enum Onboarding {
-    public static let completeJobType = "complete_onboarding"
     public static let minimumBrandDescription = 50
 
     public static func profile(_ db: Database, _ userId: String) throws -> UserProfile {
@@ -96,8 +95,8 @@ public enum Onboarding {
             eventData: ["plan": .string(plan.rawValue), "stripeCustomerId": .string(profile.stripeCustomerId ?? "")],
             idempotencyKey: "user_action_\(userId)_onboarding_completed", sourceSystem: "user_action",
             correlationId: context.correlationId, now: now)).event
-        try JobQueue.enqueue(db, BackgroundJob(
-            jobType: completeJobType, payload: ["userId": .string(userId), "eventId": .string(event.id.lowercased)],
+        try JobQueue.enqueue(db, try BackgroundJob(
+            CompleteOnboardingJob.self, .init(userId: userId, eventId: event.id),
             priority: 20, scheduledFor: now, dedupeKey: "complete_onboarding:\(userId)", now: now))
         return profile
     }

@@ -128,10 +128,10 @@ public struct Admin: Sendable {
         let now = context.now()
         return try await context.write { db in
             let job = try JobQueue.cancel(db, id: id, now: now)
-            if job.jobType == Searches.stepJobType, let searchId = job.payload["scrapingJobId"]?.stringValue.flatMap(UUID.init(uuidString:)),
-                let search = try ScrapingJob.fetchOne(db, id: searchId), !search.status.isFinal
+            if let step = try? job.parameters(SearchStepJob.self), let search = try ScrapingJob.fetchOne(db, id: step.scrapingJobId),
+                !search.status.isFinal
             {
-                _ = try Searches.cancel(db, jobId: searchId, userId: nil, now: now)
+                _ = try Searches.cancel(db, jobId: step.scrapingJobId, userId: nil, now: now)
             }
             return job
         }

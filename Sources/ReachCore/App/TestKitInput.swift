@@ -3,6 +3,9 @@ import Foundation
 /// What the test kit takes, checked in one place for its routes, `reach test` and ReachTesting: a
 /// clock move (`advance` by `90s`, `2h`, `8d`, or `set` to a time), a paid plan, an e-mail type.
 public enum TestKitInput {
+    /// The admin the test kit signs in as: an admin only on a server in test mode.
+    public static let adminUserId = "reach_admin"
+
     /// The latest time the test clock reaches: a year before the last instant the schema stores,
     /// so that what the clock's work schedules ahead (a trial's end, a month of usage, a retry, a
     /// token's expiry) still falls within the years it stores.

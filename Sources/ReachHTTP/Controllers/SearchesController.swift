@@ -6,29 +6,10 @@ import ReachCore
 struct SearchesController {
     let app: ReachApp
 
-    /// The platform's routes: path, platform, mode.
-    static let routes: [(path: String, platform: Platform, type: SearchType)] = [
-        ("tiktok", .tiktok, .keyword), ("youtube", .youtube, .keyword), ("instagram-reels", .instagram, .keyword),
-        ("tiktok-similar", .tiktok, .similar), ("youtube-similar", .youtube, .similar), ("instagram", .instagram, .similar),
-    ]
-
-    /// Which of the platform's answer shapes a route's poll adds to the common one.
-    static func variant(_ path: String) -> PollAnswer.Variant {
-        switch path {
-        case "instagram-reels": return .reels
-        case "tiktok-similar", "youtube-similar": return .similar
-        default: return .plain
-        }
-    }
-
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        for route in Self.routes {
-            group.post(RouterPath(route.path)) { request, context in
-                try await start(request, context: context, platform: route.platform, type: route.type, path: route.path)
-            }
-            group.get(RouterPath(route.path)) { request, context in
-                try await poll(request, context: context, variant: Self.variant(route.path))
-            }
+        for route in SearchRoute.allCases {
+            group.post(RouterPath(route.path)) { request, context in try await start(request, context: context, route: route) }
+            group.get(RouterPath(route.path)) { request, context in try await poll(request, context: context, variant: route.variant) }
         }
     }
 
@@ -39,16 +20,15 @@ struct SearchesController {
         var campaignId: String?
     }
 
-    func start(
-        _ request: Request, context: AppRequestContext, platform: Platform, type: SearchType, path: String
-    ) async throws -> StartAnswer {
+    func start(_ request: Request, context: AppRequestContext, route: SearchRoute) async throws -> StartAnswer {
+        let (platform, type) = (route.platform, route.type)
         let userId = try context.user().userId
         let body = try await request.decode(as: StartBody.self, context: context)
         switch type {
         case .keyword where body.username != nil:
-            throw Problem.invalid("username", "this is a keyword search: send keywords (use /\(path)-similar for accounts)")
+            throw Problem.invalid("username", "this is a keyword search: send keywords (use /api/scraping/\(route.otherMode.path) for accounts)")
         case .similar where body.keywords != nil:
-            throw Problem.invalid("keywords", "this is a similar search: send username")
+            throw Problem.invalid("keywords", "this is a similar search: send username (use /api/scraping/\(route.otherMode.path) for keywords)")
         default: break
         }
         let searchRequest = try Searches.validate(
@@ -59,7 +39,7 @@ struct SearchesController {
         }
         guard let campaignId = UUID(uuidString: campaignText) else { throw Problem.invalid("campaignId", "must be a UUID") }
         let job = try await app.searches.start(
-            userId: userId, request: searchRequest, campaignId: campaignId, reusingActive: path == "youtube-similar")
+            userId: userId, request: searchRequest, campaignId: campaignId, reusingActive: route.reusesActiveSearch)
         return StartAnswer(job, message: "Scraping job started successfully")
     }
 

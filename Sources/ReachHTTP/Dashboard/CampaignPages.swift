@@ -107,7 +107,7 @@ extension Dashboard {
             "name": link(sort: .name), "nameMark": search.sort == .name ? " ↑" : "",
             "recent": link(sort: .recent), "recentMark": search.sort == .recent ? " ↓" : "",
         ]
-        var values: [String: Any] = [
+        let values: [String: Any] = [
             "title": campaign.name, "navCampaigns": true, "keywordMode": campaign.searchType == .keyword,
             "campaign": ["id": campaign.id.lowercased, "name": campaign.name, "description": campaign.description ?? ""],
             "jobs": campaignPage.jobs.map { job -> [String: Any] in

@@ -3,17 +3,15 @@ import ReachCore
 
 /// Sends a scheduled trial e-mail, unless it was cancelled or sent meanwhile.
 public struct EmailHandler: JobHandler {
-    public let jobType = Emails.jobType
+    public typealias Kind = TrialEmailJob
     let mailer: any Mailer
 
     public init(mailer: any Mailer) {
         self.mailer = mailer
     }
 
-    public func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? {
-        guard let userId = job.payload["userId"]?.stringValue,
-            let email = job.payload["email"]?.stringValue.flatMap(TrialEmail.init(rawValue:))
-        else { throw PermanentJobError("payload needs userId and a known email") }
+    public func run(_ parameters: TrialEmailJob.Parameters, context: JobContext) async throws -> JSONValue? {
+        let (userId, email) = (parameters.userId, parameters.email)
         let message: EmailMessage?
         do {
             message = try await context.accounts.emailToSend(userId: userId, email: email)

@@ -5,23 +5,22 @@ import ReachCore
 public enum MaintenanceHandlers {
     public static var all: [any JobHandler] {
         [
-            ServiceHandler(jobType: "expire_trial") { _, context in
+            ServiceHandler(ExpireTrialsJob.self) { _, context in
                 ["expired": .int(Int64(try await paged { try await context.accounts.expireTrials(limit: $0) }))]
             },
-            ServiceHandler(jobType: "timeout_scraping_jobs") { _, context in
+            ServiceHandler(TimeOutSearchesJob.self) { _, context in
                 ["timedOut": .int(Int64(try await context.searches.timeOutExpired()))]
             },
-            ServiceHandler(jobType: "reset_usage") { _, context in
+            ServiceHandler(ResetUsageJob.self) { _, context in
                 ["reset": .int(Int64(try await paged { try await context.accounts.resetUsage(limit: $0) }))]
             },
-            ServiceHandler(jobType: "cleanup_jobs") { _, context in
+            ServiceHandler(CleanupJobsJob.self) { _, context in
                 try await context.maintenance.cleanup()
             },
-            ServiceHandler(jobType: Onboarding.completeJobType) { job, context in
-                guard let userId = job.payload["userId"]?.stringValue else { throw PermanentJobError("payload needs userId") }
-                return try await context.accounts.finishOnboarding(userId: userId)
+            ServiceHandler(CompleteOnboardingJob.self) { parameters, context in
+                try await context.accounts.finishOnboarding(userId: parameters.userId)
             },
-            ServiceHandler(jobType: "optimize_database") { _, context in
+            ServiceHandler(OptimizeDatabaseJob.self) { _, context in
                 try context.maintenance.optimize()
                 return ["optimized": true]
             },

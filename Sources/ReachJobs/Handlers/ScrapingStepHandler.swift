@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 import ReachCore
 import ReachProviders
 
 /// One run of a search: the page (or pass) at the job's cursor from the provider, stored, then
 /// the next step or completion.
 public struct ScrapingStepHandler: JobHandler {
-    public let jobType = Searches.stepJobType
+    public typealias Kind = SearchStepJob
     let provider: any SearchProvider
 
     public init(provider: any SearchProvider) {
@@ -14,15 +13,12 @@ public struct ScrapingStepHandler: JobHandler {
     }
 
     /// A step that died for good ends its search in `error`, rather than leaving it processing.
-    public func jobDied(_ db: Database, _ job: BackgroundJob, reason: String, now: Date) throws {
-        guard let idText = job.payload["scrapingJobId"]?.stringValue, let jobId = UUID(uuidString: idText) else { return }
-        try Searches.recordFailure(db, jobId: jobId, message: reason, now: now)
+    public func jobDied(_ parameters: SearchStepJob.Parameters, reason: String, context: JobContext) async throws {
+        try await context.searches.recordFailure(jobId: parameters.scrapingJobId, message: reason)
     }
 
-    public func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? {
-        guard let idText = job.payload["scrapingJobId"]?.stringValue, let jobId = UUID(uuidString: idText),
-            let cursor = job.payload["cursor"]?.intValue.map({ Int($0) })
-        else { throw PermanentJobError("payload needs scrapingJobId and cursor") }
+    public func run(_ parameters: SearchStepJob.Parameters, context: JobContext) async throws -> JSONValue? {
+        let (jobId, cursor) = (parameters.scrapingJobId, parameters.cursor)
         guard case .fetch(let step) = try await context.searches.beginStep(jobId: jobId, cursor: cursor) else {
             return ["skipped": true]
         }

@@ -2,11 +2,14 @@ import Foundation
 import ReachCore
 
 /// A handler that is one call of the application's services.
-struct ServiceHandler: JobHandler {
-    let jobType: String
-    let work: @Sendable (BackgroundJob, JobContext) async throws -> JSONValue?
+struct ServiceHandler<Kind: JobKind>: JobHandler {
+    let work: @Sendable (Kind.Parameters, JobContext) async throws -> JSONValue?
 
-    func run(_ job: BackgroundJob, context: JobContext) async throws -> JSONValue? {
-        try await work(job, context)
+    init(_ kind: Kind.Type, work: @escaping @Sendable (Kind.Parameters, JobContext) async throws -> JSONValue?) {
+        self.work = work
+    }
+
+    func run(_ parameters: Kind.Parameters, context: JobContext) async throws -> JSONValue? {
+        try await work(parameters, context)
     }
 }
