@@ -1,3 +1,4 @@
+import Crypto
 import CryptoExtras
 import Foundation
 import Hummingbird
@@ -226,20 +227,55 @@ struct WebhookTests {
         let jwks = #"{"keys":[{"kty":"RSA","kid":"clerk-test","use":"sig","alg":"RS256","n":"\#(base64url(modulus))","e":"\#(base64url(exponent))"}]}"#
         let harness = try await Harness(clerkJWKS: jwks)
         try harness.insertUser("user_clerk")
+        // Given tokens signed by another JWT library (jwt-kit), as Clerk's would be
         let signer = JWTKeyCollection()
         await signer.add(rsa: key, digestAlgorithm: .sha256, kid: "clerk-test")
         func token(issuer: String, expires: Date) async throws -> String {
-            try await signer.sign(SessionClaims(sub: .init(value: "user_clerk"), exp: .init(value: expires), iss: .init(value: issuer),
-                                                iat: nil, email: nil), kid: "clerk-test")
+            try await signer.sign(ForeignClaims(sub: .init(value: "user_clerk"), exp: .init(value: expires), iss: .init(value: issuer)),
+                                  kid: "clerk-test")
         }
         let valid = try await token(issuer: "https://clerk.reach.test", expires: start.addingTimeInterval(600))
         let wrongIssuer = try await token(issuer: "https://evil.example", expires: start.addingTimeInterval(600))
         let expired = try await token(issuer: "https://clerk.reach.test", expires: start.addingTimeInterval(-1))
+        let parts = valid.split(separator: ".").map(String.init)
+        let tampered = parts[0] + "." + parts[1] + "." + String(parts[2].reversed())
+        // The same claims under alg HS256, signed with the public modulus as an HMAC key: the old key-confusion attack
+        let confusedHeader = Base64URL.encode(Data(#"{"alg":"HS256","kid":"clerk-test","typ":"JWT"}"#.utf8))
+        let confused = confusedHeader + "." + parts[1] + "." + Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(
+            for: Data((confusedHeader + "." + parts[1]).utf8), using: SymmetricKey(data: modulus))))
+        let unsigned = Base64URL.encode(Data(#"{"alg":"none","kid":"clerk-test"}"#.utf8)) + "." + parts[1] + "."
         try await harness.test { client throws in
+            // Then only the valid one passes
             #expect(try await client.call(.get, "/api/onboarding/status", token: valid).status == 200)
-            #expect(try await client.call(.get, "/api/onboarding/status", token: wrongIssuer).status == 401)
-            #expect(try await client.call(.get, "/api/onboarding/status", token: expired).status == 401)
+            for (name, refused) in [("wrong issuer", wrongIssuer), ("expired", expired), ("tampered", tampered), ("HS256 with the modulus", confused),
+                                    ("alg none", unsigned)] {
+                #expect(try await client.call(.get, "/api/onboarding/status", token: refused).status == 401, "\(name)")
+            }
         }
+    }
+
+    @Test("a local token an earlier Reach signed (with jwt-kit) still verifies; one signed with another key does not")
+    func earlierLocalTokens() async throws {
+        let harness = try await Harness()
+        try harness.insertUser("user_old")
+        // Given a token as earlier Reach issued it: HS256, kid reach-local, the file's key, times with fractions
+        let signer = JWTKeyCollection()
+        await signer.add(hmac: HMACKey(from: try TokenVerifier.localSigningKey(harness.database)), digestAlgorithm: .sha256,
+                         kid: JWKIdentifier(string: "reach-local"))
+        let claims = ForeignClaims(sub: .init(value: "user_old"), exp: .init(value: start.addingTimeInterval(3_600.25)),
+                                   iss: .init(value: "reach-local"), iat: .init(value: start), jti: .init(value: "0b7e6a52-8e1b-4c8e-9a57-1f0a3c9d2e11"))
+        let old = try await signer.sign(claims, kid: JWKIdentifier(string: "reach-local"))
+        let stranger = JWTKeyCollection()
+        await stranger.add(hmac: HMACKey(from: "another file's key, 32 bytes long"), digestAlgorithm: .sha256, kid: JWKIdentifier(string: "reach-local"))
+        let forged = try await stranger.sign(claims, kid: JWKIdentifier(string: "reach-local"))
+        try await harness.test { client throws in
+            #expect(try await client.call(.get, "/api/onboarding/status", token: old).status == 200)
+            #expect(try await client.call(.get, "/api/onboarding/status", token: forged).status == 401)
+        }
+        // And Reach's own tokens read back in jwt-kit as the same claims
+        let issued = try await harness.token("user_old")
+        let read = try await signer.verify(issued, as: ForeignClaims.self)
+        #expect(read.sub.value == "user_old" && read.iss.value == "reach-local" && read.jti != nil)
     }
 
     @Test("admin plan edits push new limits to the users on that plan")
@@ -261,3 +297,18 @@ struct WebhookTests {
 }
 
 import GRDB
+
+/// Token claims as another JWT library writes them.
+struct ForeignClaims: JWTPayload {
+    var sub: SubjectClaim
+    var exp: ExpirationClaim
+    var iss: IssuerClaim
+    var iat: IssuedAtClaim?
+    var jti: IDClaim?
+
+    init(sub: SubjectClaim, exp: ExpirationClaim, iss: IssuerClaim, iat: IssuedAtClaim? = nil, jti: IDClaim? = nil) {
+        (self.sub, self.exp, self.iss, self.iat, self.jti) = (sub, exp, iss, iat, jti)
+    }
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}

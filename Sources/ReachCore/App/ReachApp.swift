@@ -43,7 +43,7 @@ public struct ReachApp: Sendable {
         let context = AppContext(database: database, clock: clock)
         let stripe = try options.stripeWebhookSecret.map { try WebhookSecrets.checkStripe($0, source: "--stripe-webhook-secret") }
             ?? WebhookSecrets.stripe(database, environment: options.environment)
-        let verifier = try await TokenVerifier(
+        let verifier = try TokenVerifier(
             signingKey: try TokenVerifier.localSigningKey(database), clerkJWKS: options.clerkJWKS,
             clerkIssuer: options.clerkIssuer, clock: clock)
         self.context = context

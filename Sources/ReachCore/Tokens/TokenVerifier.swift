@@ -1,5 +1,5 @@
+import Crypto
 import Foundation
-import JWTKit
 import ReachStore
 
 /// Issues and verifies bearer tokens.
@@ -7,33 +7,25 @@ import ReachStore
 /// - Local tokens (`reach token USER_ID`) are HS256 JWTs with `kid: reach-local`, signed with a
 ///   per-database secret in `reach_secrets` that is never exported; they expire.
 /// - Clerk session tokens are RS256 JWTs verified against a JWKS file, issuer and expiry checked.
-public actor TokenVerifier {
+public final class TokenVerifier: Sendable {
     public static let localIssuer = "reach-local"
-    static let localKid = JWKIdentifier(string: "reach-local")
+    static let localKid = "reach-local"
 
-    private let local = JWTKeyCollection()
-    private let clerk: JWTKeyCollection?
+    private let local: SymmetricKey
+    private let clerk: ClerkKeys?
     private let clerkIssuer: String?
     private let clock: any ReachClock
 
     /// - Parameters:
     ///   - signingKey: the database's local token secret (``localSigningKey(_:)``).
     ///   - clerkJWKS: the JSON of a JWKS file; `clerkIssuer` is then required.
-    public init(signingKey: String, clerkJWKS: String? = nil, clerkIssuer: String? = nil, clock: any ReachClock = SystemClock())
-        async throws
-    {
-        await local.add(hmac: HMACKey(from: signingKey), digestAlgorithm: .sha256, kid: Self.localKid)
+    public init(signingKey: String, clerkJWKS: String? = nil, clerkIssuer: String? = nil, clock: any ReachClock = SystemClock()) throws {
+        local = SymmetricKey(data: Data(signingKey.utf8))
         if let clerkJWKS {
             guard let clerkIssuer, !clerkIssuer.isEmpty else {
                 throw ReachError.invalid(field: "clerk-issuer", reason: "give the issuer Clerk tokens must carry with --clerk-jwks")
             }
-            let keys = JWTKeyCollection()
-            do {
-                try await keys.add(jwksJSON: clerkJWKS)
-            } catch {
-                throw ReachError.invalid(field: "clerk-jwks", reason: "not a JWKS document: \(error)")
-            }
-            clerk = keys
+            clerk = try ClerkKeys(jwks: clerkJWKS)
             self.clerkIssuer = clerkIssuer
         } else {
             clerk = nil
@@ -52,17 +44,18 @@ public actor TokenVerifier {
     }
 
     /// A local token for `userId`, valid for `lifetime`.
-    public func issue(userId: String, lifetime: TimeInterval = 86_400) async throws -> String {
-        try await issue(userId: userId, expires: clock.now().addingTimeInterval(lifetime))
+    public func issue(userId: String, lifetime: TimeInterval = 86_400) throws -> String {
+        try issue(userId: userId, expires: clock.now().addingTimeInterval(lifetime))
     }
 
     /// A local token for `userId` that expires at `expires`.
-    public func issue(userId: String, expires: Date) async throws -> String {
-        let now = clock.now()
+    public func issue(userId: String, expires: Date) throws -> String {
         let claims = SessionClaims(
-            sub: .init(value: userId), exp: .init(value: min(expires, Date.latestStored)), iss: .init(value: Self.localIssuer),
-            iat: .init(value: now), jti: .init(value: UUID().uuidString.lowercased()), email: nil)
-        return try await local.sign(claims, kid: Self.localKid)
+            sub: userId, exp: min(expires, Date.latestStored), iss: Self.localIssuer, iat: clock.now(),
+            jti: UUID().uuidString.lowercased(), email: nil)
+        return try CompactJWT.encode(header: .init(alg: "HS256", kid: Self.localKid, typ: "JWT"), claims: claims) { input in
+            Data(HMAC<SHA256>.authenticationCode(for: input, using: local))
+        }
     }
 
     /// What a verified token says.
@@ -77,53 +70,38 @@ public actor TokenVerifier {
     }
 
     /// The user a token names, or why it is refused.
-    public func verify(_ token: String) async throws -> (userId: String, email: String?) {
-        let verified = try await verifyWithExpiry(token)
+    public func verify(_ token: String) throws -> (userId: String, email: String?) {
+        let verified = try verifyWithExpiry(token)
         return (verified.userId, verified.email)
     }
 
     /// The user a token names and when the token expires.
-    public func verifyWithExpiry(_ token: String) async throws -> Verified {
-        var isLocal = false
-        let claims: SessionClaims
-        do {
-            let header = try DefaultJWTParser().parseHeader(token)
-            if header.kid == Self.localKid.string {
-                isLocal = true
-                claims = try await local.verify(token, as: SessionClaims.self)
-                guard claims.iss.value == Self.localIssuer else { throw ReachError.unauthorized("token issuer is not Reach") }
-            } else if let clerk, let clerkIssuer {
-                claims = try await clerk.verify(token, as: SessionClaims.self)
-                guard claims.iss.value == clerkIssuer else {
-                    throw ReachError.unauthorized("token issuer \(claims.iss.value) is not \(clerkIssuer)")
-                }
-            } else {
-                throw ReachError.unauthorized("not a token of this server: get one with `reach token USER_ID`")
-            }
-        } catch let error as ReachError {
-            throw error
-        } catch {
+    public func verifyWithExpiry(_ token: String) throws -> Verified {
+        guard let jwt = CompactJWT(token) else {
             throw ReachError.unauthorized("invalid bearer token: get a new one with `reach token USER_ID`")
         }
-        guard claims.exp.value > clock.now() else { throw ReachError.unauthorized("the token expired: get a new one") }
+        let isLocal = jwt.header.kid == Self.localKid
+        let issuer: String
+        if isLocal {
+            guard jwt.header.alg == "HS256",
+                HMAC<SHA256>.isValidAuthenticationCode(jwt.signature, authenticating: jwt.signingInput, using: local)
+            else { throw ReachError.unauthorized("invalid bearer token: get a new one with `reach token USER_ID`") }
+            issuer = Self.localIssuer
+        } else if let clerk, let clerkIssuer {
+            guard clerk.isValid(jwt) else { throw ReachError.unauthorized("invalid bearer token: get a new one with `reach token USER_ID`") }
+            issuer = clerkIssuer
+        } else {
+            throw ReachError.unauthorized("not a token of this server: get one with `reach token USER_ID`")
+        }
+        guard let claims = jwt.claims() else { throw ReachError.unauthorized("invalid bearer token: get a new one with `reach token USER_ID`") }
+        guard claims.iss == issuer else {
+            throw ReachError.unauthorized(isLocal ? "token issuer is not Reach" : "token issuer \(claims.iss) is not \(issuer)")
+        }
+        guard claims.exp.isFinite, claims.expires > clock.now() else { throw ReachError.unauthorized("the token expired: get a new one") }
         return Verified(
-            userId: claims.sub.value, email: claims.email, expires: claims.exp.value,
-            tokenId: isLocal ? claims.jti?.value : nil, issuedAt: claims.iat?.value, isLocal: isLocal)
+            userId: claims.sub, email: claims.email, expires: claims.expires,
+            tokenId: isLocal ? claims.jti : nil, issuedAt: claims.issuedAt, isLocal: isLocal)
     }
 
     var now: Date { clock.now() }
-}
-
-extension DefaultJWTParser {
-    func parseHeader(_ token: String) throws -> JWTHeader {
-        let parts = try getTokenParts([UInt8](token.utf8))
-        return try parseHeader(parts.header)
-    }
-
-    private func parseHeader(_ encoded: ArraySlice<UInt8>) throws -> JWTHeader {
-        guard let data = Base64URL.decode(String(decoding: encoded, as: UTF8.self)) else {
-            throw JWTError.malformedToken(reason: "header is not base64url")
-        }
-        return try JSONDecoder().decode(JWTHeader.self, from: data)
-    }
 }

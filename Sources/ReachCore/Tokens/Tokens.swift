@@ -22,19 +22,19 @@ public struct Tokens: Sendable {
 
     /// Local tokens only, signed with the file's own key: the command line's.
     public static func local(_ context: AppContext) async throws -> Tokens {
-        let verifier = try await TokenVerifier(signingKey: try TokenVerifier.localSigningKey(context.database), clock: context.clock)
+        let verifier = try TokenVerifier(signingKey: try TokenVerifier.localSigningKey(context.database), clock: context.clock)
         return Tokens(context, verifier: verifier, adminEmails: [])
     }
 
     /// A local token for `userId`, valid for `lifetime` seconds.
     public func issue(userId: String, lifetime: TimeInterval = 86_400) async throws -> String {
-        try await verifier.issue(userId: userId, lifetime: lifetime)
+        try verifier.issue(userId: userId, lifetime: lifetime)
     }
 
     /// A test kit's token: it expires after the last time the test clock can reach
     /// (``TestKitInput/latestClock``), so no move of the clock ends it while its file lives.
     public func issueForTestKit(userId: String) async throws -> String {
-        try await verifier.issue(userId: userId, expires: Date.latestStored)
+        try verifier.issue(userId: userId, expires: Date.latestStored)
     }
 
     /// Who a token names, or why it is refused (401): expired, of another server, or revoked.
@@ -42,7 +42,7 @@ public struct Tokens: Sendable {
         let token = token.trimmingCharacters(in: .whitespaces)
         let now = context.clock.now()
         if let known = recent.identity(for: token, at: now) { return known }
-        let verified = try await verifier.verifyWithExpiry(token)
+        let verified = try verifier.verifyWithExpiry(token)
         let (profile, revoked) = try await context.read { db in
             let profile = try UserProfile.fetchOne(db, userId: verified.userId)
             let revoked = try verified.isLocal && TokenRevocations.isRevoked(
@@ -61,7 +61,7 @@ public struct Tokens: Sendable {
     /// A token that is not a local one (or not valid) has nothing to revoke.
     public func signOut(_ token: String) async throws {
         recent.forget(token)
-        guard let verified = try? await verifier.verifyWithExpiry(token), verified.isLocal, let tokenId = verified.tokenId else {
+        guard let verified = try? verifier.verifyWithExpiry(token), verified.isLocal, let tokenId = verified.tokenId else {
             return
         }
         try await context.write { db in try TokenRevocations.revoke(db, tokenId: tokenId, expiresAt: verified.expires) }
@@ -69,7 +69,7 @@ public struct Tokens: Sendable {
 
     /// Revokes one local token (`reach token --revoke`); returns what it was.
     public func revoke(_ token: String) async throws -> TokenVerifier.Verified {
-        let verified = try await verifier.verifyWithExpiry(token)
+        let verified = try verifier.verifyWithExpiry(token)
         guard verified.isLocal, let tokenId = verified.tokenId else {
             throw ReachError.invalid(field: "revoke", reason: "not a local token with an id: revoke its user's tokens with USER_ID --revoke-all")
         }
